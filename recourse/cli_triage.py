@@ -1,0 +1,99 @@
+"""Operator commands of triage: read one conversation, evaluate decisions."""
+
+import csv
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from services.triage_scorer.domain.metrics import Scores, scores_of
+from services.triage_scorer.domain.policy import DEFAULT_POLICY
+from services.triage_scorer.domain.reader import read_conversation
+
+app = typer.Typer(help="Triage: read conversations and evaluate file-suit decisions.")
+
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@app.command("explain-transcript")
+def explain_transcript(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+) -> None:
+    """Print as JSON what the built-in reader finds in one conversation."""
+    reading = read_conversation(file.read_text(encoding="utf-8"))
+    typer.echo(json.dumps(asdict(reading), ensure_ascii=False, indent=2))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k.strip(): v.strip() for k, v in r.items()} for r in csv.DictReader(f)]
+
+
+def _recovered(value: str) -> bool:
+    if value.lower() not in {"yes", "no", "y", "n", "true", "false", "1", "0"}:
+        raise typer.BadParameter(f"recovered must be yes or no, got {value!r}")
+    return value.lower() in {"yes", "y", "true", "1"}
+
+
+def file_suit_scores(
+    recovered: dict[str, bool], scores: dict[str, float], threshold: float
+) -> Scores:
+    """Filing is right when collection did not recover; file when score <= t."""
+    return scores_of(
+        (scores[case] <= threshold, not recovered[case])
+        for case in recovered
+        if case in scores
+    )
+
+
+@app.command()
+def evaluate(
+    labels: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+    decisions: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False)
+    ] = None,
+    out: Annotated[Path, typer.Option()] = Path("precision_recall.png"),
+) -> None:
+    """Print precision/recall/F1 of filing at several thresholds; chart the curve."""
+    label_rows = _rows(labels)
+    recovered = {r["case_id"]: _recovered(r["recovered"]) for r in label_rows}
+    score_rows = _rows(decisions) if decisions else label_rows
+    if not score_rows or "score" not in score_rows[0]:
+        raise typer.BadParameter("give --decisions with case_id,score columns")
+    scores = {r["case_id"]: float(r["score"]) for r in score_rows}
+    matched = sum(1 for case in recovered if case in scores)
+    typer.echo(f"cases with label and score: {matched}")
+    typer.echo("threshold  precision  recall  f1     filed")
+    thresholds = sorted({*THRESHOLDS, DEFAULT_POLICY.file_suit_max_score})
+    for t in thresholds:
+        s = file_suit_scores(recovered, scores, t)
+        mark = "  (default)" if t == DEFAULT_POLICY.file_suit_max_score else ""
+        filed = s.true_positives + s.false_positives
+        typer.echo(
+            f"{t:9.2f}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}  "
+            f"{filed:5d}{mark}"
+        )
+    _chart(recovered, scores, out)
+    typer.echo(f"chart: {out}")
+
+
+def _chart(recovered: dict[str, bool], scores: dict[str, float], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cuts = sorted({scores[c] for c in recovered if c in scores})
+    curve = [file_suit_scores(recovered, scores, t) for t in cuts]
+    fig, ax = plt.subplots(figsize=(5, 4))
+    ax.plot([s.recall for s in curve], [s.precision for s in curve], marker=".")
+    ax.set_xlabel("recall (unrecovered cases filed)")
+    ax.set_ylabel("precision (filed cases not recovered)")
+    ax.set_title("File-suit decision: precision vs recall")
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 1.02)
+    fig.tight_layout()
+    fig.savefig(out)
+    plt.close(fig)

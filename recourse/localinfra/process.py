@@ -1,0 +1,85 @@
+"""Process, port and path helpers for the local infrastructure."""
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class InfraError(Exception):
+    """The local infrastructure could not be started, checked or stopped."""
+
+
+def state_dir() -> Path:
+    """Where runtime data, pids and the env file live (untracked)."""
+    return Path(os.environ.get("RECOURSE_STATE_DIR", REPO_ROOT / ".recourse"))
+
+
+def cache_dir() -> Path:
+    """Where downloaded jars are cached, outside the repository."""
+    default = Path.home() / ".cache" / "recourse"
+    return Path(os.environ.get("RECOURSE_CACHE_DIR", default))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_answers(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _not_zombie(pid)
+
+
+def _not_zombie(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return True
+    return stat.read_text().split(") ", 1)[1][:1] != "Z"
+
+
+def wait_until(check: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise InfraError(f"{what} did not become ready within {timeout:.0f}s")
+
+
+def stop_pid(pid: int, timeout: float = 30.0) -> None:
+    """Stop one process: SIGTERM, then SIGKILL if it lingers."""
+    if not pid_alive(pid):
+        return
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and pid_alive(pid):
+        time.sleep(0.2)
+    if pid_alive(pid):
+        os.kill(pid, signal.SIGKILL)
+
+
+def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+    if result.returncode != 0:
+        raise InfraError(
+            f"{cmd[0]} failed ({result.returncode}): {result.stderr[-2000:]}"
+        )
+    return result  # type: ignore[no-any-return]

@@ -1,0 +1,49 @@
+"""Inputs the triage rules read: one case and the contact attempts made on it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    SMS = "sms"
+    CHAT_APP = "chat_app"
+    LETTER = "letter"
+
+
+class ReasonCategory(StrEnum):
+    JOB_LOSS = "job_loss"
+    ILLNESS = "illness"
+    BUSINESS_FAILURE = "business_failure"
+    WAGES_UNPAID = "wages_unpaid"
+    FAMILY_EMERGENCY = "family_emergency"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Case:
+    case_id: str
+    tenant: str
+    principal: Decimal
+    term_months: int
+    overdue_days: int
+    product_complexity: int
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One contact outcome; marketing calls come from the platform, not from us."""
+
+    attempt_id: str
+    channel: Channel
+    at: datetime
+    reached: bool
+    answered: bool = False
+    right_party: bool = False
+    cooperative: bool = False
+    comprehension: bool = False
+    stated_reason: ReasonCategory | None = None
+    marketing: bool = False

@@ -1,0 +1,72 @@
+"""Per-tenant triage policy: defaults, overrides and effective dates as data."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from services.triage_scorer.domain.case import Channel
+
+
+@dataclass(frozen=True)
+class ContactStep:
+    day: int
+    channel: Channel
+
+
+DEFAULT_SEQUENCE: tuple[ContactStep, ...] = (
+    ContactStep(0, Channel.PHONE),
+    ContactStep(1, Channel.SMS),
+    ContactStep(2, Channel.CHAT_APP),
+    ContactStep(3, Channel.PHONE),
+    ContactStep(5, Channel.LETTER),
+)
+
+
+@dataclass(frozen=True)
+class TriagePolicy:
+    effective_from: date = date(2024, 1, 1)
+    reach_rate_threshold: float = 0.6
+    min_attempts_for_reach: int = 3
+    principal_threshold: Decimal = Decimal("9000")
+    term_threshold_months: int = 12
+    file_suit_max_score: float = 0.3
+    window_days: int = 7
+    sequence: tuple[ContactStep, ...] = DEFAULT_SEQUENCE
+    early_reach_rate: float = 0.8
+    early_cooperation_rate: float = 0.8
+    early_min_attempts: int = 3
+    early_on_stated_reason: bool = True
+
+
+DEFAULT_POLICY = TriagePolicy()
+
+
+@dataclass(frozen=True)
+class TenantPolicies:
+    """Policy versions of one tenant; the latest one in force on a day applies."""
+
+    tenant: str
+    versions: tuple[TriagePolicy, ...] = field(default=(DEFAULT_POLICY,))
+
+    def on(self, day: date) -> TriagePolicy:
+        """Return the version in force on `day`, or the defaults before any."""
+        in_force = [v for v in self.versions if v.effective_from <= day]
+        if not in_force:
+            return DEFAULT_POLICY
+        return max(in_force, key=lambda v: v.effective_from)
+
+    def amended(self, effective_from: date, **overrides: Any) -> "TenantPolicies":
+        """Add a version that changes some numbers from `effective_from` on."""
+        base = replace(self.on(effective_from), effective_from=effective_from)
+        return replace(self, versions=(*self.versions, replace(base, **overrides)))
+
+
+def policies_from(tenant: str, rows: Sequence[Mapping[str, Any]]) -> TenantPolicies:
+    """Build a tenant's versions from override rows that each hold an effective date."""
+    policies = TenantPolicies(tenant)
+    for row in sorted(rows, key=lambda r: r["effective_from"]):
+        overrides = {k: v for k, v in row.items() if k != "effective_from"}
+        policies = policies.amended(row["effective_from"], **overrides)
+    return policies

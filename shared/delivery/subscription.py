@@ -1,0 +1,58 @@
+"""Wires a FastStream batch subscriber to a BatchProcessor with manual commits."""
+
+import asyncio
+from typing import Any
+
+import structlog
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.message import StreamMessage
+
+from shared.delivery.consumer import BatchProcessor
+from shared.settings import ServiceSettings
+
+log = structlog.get_logger(__name__)
+
+
+async def keep_raw(message: StreamMessage[Any]) -> Any:
+    """Leave bodies as bytes: decoding happens where bad input can be dead-lettered."""
+    return message.body
+
+
+def subscribe(
+    broker: KafkaBroker,
+    processor: BatchProcessor,
+    settings: ServiceSettings,
+    *,
+    title: str,
+    topics: tuple[str, ...] = (),
+    pattern: str | None = None,
+) -> None:
+    """Offsets are committed only after the batch's transaction has committed."""
+    subscriber = broker.subscriber(
+        *topics,
+        pattern=pattern,
+        batch=True,
+        group_id=settings.consumer_group,
+        auto_offset_reset="earliest",
+        max_records=settings.batch_max_records,
+        batch_timeout_ms=100,
+        ack_policy=AckPolicy.MANUAL,
+        decoder=keep_raw,
+        title=title,
+    )
+
+    async def on_batch(body: Any, message: KafkaMessage) -> None:
+        records = message.raw_message
+        batch = records if isinstance(records, tuple) else (records,)
+        try:
+            await processor.process(batch)
+        except Exception:
+            log.exception("batch_failed", title=title, size=len(batch))
+            await message.nack()
+            await asyncio.sleep(1.0)
+            return
+        await message.ack()
+
+    subscriber(on_batch)

@@ -1,0 +1,120 @@
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from contracts.contact import (
+    AttemptStatus,
+    BlockedReason,
+    Channel,
+    ContactAttempted,
+    ContactOutcome,
+    Purpose,
+)
+from contracts.loans import Arrears
+from contracts.platform import LoanOverdue
+from contracts.registry import MODELS
+from contracts.rulings import DishonestListing
+from contracts.triage import CaseFeatures, CaseTriaged, Reason, TriageDecision
+
+NOW = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+
+
+def _nested_models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
+    seen.add(model)
+    for field in model.model_fields.values():
+        for arg in _type_args(field.annotation):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in seen:
+                _nested_models(arg, seen)
+
+
+def _type_args(annotation: object) -> list[object]:
+    found = [annotation]
+    for arg in getattr(annotation, "__args__", ()):
+        found.extend(_type_args(arg))
+    return found
+
+
+def test_every_field_of_every_model_is_described() -> None:
+    models: set[type[BaseModel]] = set()
+    for model in MODELS:
+        _nested_models(model, models)
+    undescribed = [
+        f"{model.__name__}.{name}"
+        for model in models
+        for name, field in model.model_fields.items()
+        if not field.description
+    ]
+    assert undescribed == []
+
+
+def test_messages_are_frozen_and_refuse_unknown_fields(
+    loan_overdue: LoanOverdue,
+) -> None:
+    with pytest.raises(ValidationError):
+        loan_overdue.case_id = "other"  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        LoanOverdue.model_validate({**loan_overdue.model_dump(), "note": "x"})
+
+
+def test_arrears_cannot_start_after_their_date() -> None:
+    with pytest.raises(ValidationError, match="overdue_since"):
+        Arrears(
+            principal_owed=Decimal(1),
+            interest_owed=Decimal(0),
+            penalty_interest_owed=Decimal(0),
+            as_of="2026-01-01",
+            overdue_since="2026-02-01",
+            overdue_days=0,
+        )
+
+
+def test_blocked_attempt_needs_a_reason() -> None:
+    attempt = {
+        "attempt_id": "a-1",
+        "plaintiff_id": "acme",
+        "case_id": "case-1",
+        "purpose": Purpose.COLLECTION,
+        "channel": Channel.PHONE,
+        "attempted_at": NOW,
+        "status": AttemptStatus.BLOCKED,
+        "outcome": ContactOutcome(reached=False, answered=False, right_party=False),
+    }
+    with pytest.raises(ValidationError, match="blocked_reason"):
+        ContactAttempted.model_validate(attempt)
+    blocked = {**attempt, "blocked_reason": BlockedReason.QUIET_HOURS}
+    assert ContactAttempted.model_validate(blocked).blocked_reason == "quiet_hours"
+
+
+def test_a_suit_decision_carries_the_case_summary() -> None:
+    with pytest.raises(ValidationError, match="case summary"):
+        CaseTriaged(
+            plaintiff_id="acme",
+            case_id="case-1",
+            revision=1,
+            decision=TriageDecision.FILE_SUIT,
+            score=Decimal("0.1"),
+            reasons=(Reason(rule="otherwise_file", text="No rule returned it."),),
+            features=CaseFeatures(
+                principal=Decimal(5000),
+                principal_owed=Decimal(4000),
+                term_months=6,
+                overdue_days=90,
+                attempts=10,
+                reached=1,
+                reach_rate=Decimal("0.1"),
+                right_party_reached=False,
+                stated_reason="none",
+                product_complexity=1,
+                profile="salaried",
+            ),
+            decided_at=NOW,
+        )
+
+
+def test_only_able_but_refuses_listings_have_no_fixed_term() -> None:
+    assert DishonestListing(art1_item=1, conduct="有能力拒不履行").term_years is None
+    assert DishonestListing(art1_item=3, conduct="规避执行", term_years=2)
+    with pytest.raises(ValidationError):
+        DishonestListing(art1_item=3, conduct="规避执行")
