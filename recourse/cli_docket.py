@@ -1,6 +1,7 @@
 """`recourse docket parse|format`: docket numbers (案号) in and out."""
 
 import json
+from typing import Annotated
 
 import typer
 
@@ -22,7 +23,7 @@ def docket() -> None:
 
 
 @app.command()
-def parse(number: str = typer.Argument(..., help="A docket number.")) -> None:
+def parse(number: Annotated[str, typer.Argument(help="A docket number.")]) -> None:
     """Print the parts of a docket number as JSON."""
     try:
         parsed = parse_docket(number)
@@ -43,8 +44,10 @@ def parse(number: str = typer.Argument(..., help="A docket number.")) -> None:
 
 @app.command("format")
 def format_number(
-    number: str = typer.Argument(..., help="A docket number."),
-    fullwidth: bool = typer.Option(False, help="Use full-width parentheses."),
+    number: Annotated[str, typer.Argument(help="A docket number.")],
+    fullwidth: Annotated[
+        bool, typer.Option(help="Use full-width parentheses.")
+    ] = False,
 ) -> None:
     """Print a docket number in canonical form."""
     try:

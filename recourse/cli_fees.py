@@ -3,6 +3,7 @@
 import json
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 import typer
 
@@ -51,10 +52,14 @@ def quote_as_json(quote: FeeQuote) -> dict[str, object]:
 
 @app.command()
 def quote(
-    claim: str = typer.Option(..., help="Claim or preserved value in yuan."),
-    kind: FeeKind = typer.Option(FeeKind.ACCEPTANCE, help="Which fee."),
-    procedure: Procedure = typer.Option(Procedure.ORDINARY, help="Procedure."),
-    on: str = typer.Option("", help="Date the schedule applies on (YYYY-MM-DD)."),
+    claim: Annotated[str, typer.Option(help="Claim or preserved value in yuan.")],
+    kind: Annotated[FeeKind, typer.Option(help="Which fee.")] = FeeKind.ACCEPTANCE,
+    procedure: Annotated[
+        Procedure, typer.Option(help="Halving procedures apply to acceptance only.")
+    ] = Procedure.ORDINARY,
+    on: Annotated[
+        str, typer.Option(help="Date the schedule applies on (YYYY-MM-DD).")
+    ] = "",
 ) -> None:
     """Print the fee and its band-by-band breakdown as JSON."""
     try:

@@ -13,7 +13,7 @@ from aiokafka.structs import ConsumerRecord
 from contracts.base import Contract
 from contracts.cloudevents import EventMeta, decode_headers
 from contracts.errors import ContractError
-from contracts.registry import decode, event_type
+from contracts.registry import decode, event_type, model_for
 from contracts.topics import court_of, plaintiff_of
 from shared.clock import Clock
 from shared.db import TRANSIENT_ERRORS
@@ -73,14 +73,19 @@ def _check_edge(record: Record, event: Contract) -> None:
         )
 
 
-def _decode(record: Record, route: Route) -> tuple[Incoming, Handler]:
+def _decode(record: Record, route: Route) -> tuple[Incoming, Handler] | None:
+    """Decode and check one record; None for a known type this route ignores."""
     try:
         meta: EventMeta = decode_headers(record.headers)
     except ContractError as error:
         raise BadInput(str(error)) from error
     handler = route.handlers.get(meta.type)
     if handler is None:
-        raise BadInput(f"unexpected event type {meta.type!r} on {record.topic}")
+        try:
+            model_for(meta.type)
+        except ContractError as error:
+            raise BadInput(f"unknown event type {meta.type!r}") from error
+        return None
     try:
         event = decode(meta.type, record.value or b"")
     except ContractError as error:
@@ -133,13 +138,19 @@ class BatchProcessor:
         )
         mark = len(uow.pending)
         try:
-            incoming, handler = _decode(record, self._route)
+            decoded = _decode(record, self._route)
+            if decoded is None:
+                return
+            incoming, handler = decoded
             async with uow.conn.transaction():
                 await handler(uow, incoming)
         except (BadInput, asyncpg.DataError) as error:
             del uow.pending[mark:]
             reason = getattr(error, "reason", None) or f"rejected by the store: {error}"
             log.warning("input_dead_lettered", reason=reason)
+            # Forget the claim, so a replay of this event after its cause is
+            # fixed is handled rather than skipped as a duplicate.
+            await uow.conn.execute("DELETE FROM inbox WHERE event_id = $1", record_id)
             uow.pending.append(
                 dead_letter(
                     record,

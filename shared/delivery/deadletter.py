@@ -27,7 +27,7 @@ def dead_letter(
     )
     original = tuple((name, value or b"") for name, value in record.headers)
     return OutboxMessage(
-        event_id=f"dlq:{dedupe_id}",
+        event_id=f"dlq:{dedupe_id}:{record.topic}/{record.partition}/{record.offset}",
         topic=dlq_topic(service),
         key=record.key,
         headers=original + extra,

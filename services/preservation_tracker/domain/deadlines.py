@@ -80,7 +80,7 @@ def deadlines_for(
     """Every renewal and lapse deadline of a live order, earliest first."""
     if order.lifted_on is not None:
         return []
-    calendar = calendar or default_calendar()
+    calendar = default_calendar() if calendar is None else calendar
     return sorted(_renewals(order, policy) + _lapses(order, policy, calendar))
 
 

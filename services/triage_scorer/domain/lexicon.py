@@ -48,7 +48,8 @@ REASONS_EN: dict[ReasonCategory, tuple[str, ...]] = {
     ),
     ReasonCategory.WAGES_UNPAID: (
         r"(?:haven't|hasn't|have not|has not|wasn't|weren't|not) been paid",
-        r"(?:hasn't|didn't|doesn't|won't|has not|did not) pay (?:me|us|our|my)",
+        r"(?:hasn't|haven't|didn't|doesn't|won't|has not|did not) (?:pay|paid) "
+        r"(?:me|us|our|my)",
         r"(?:unpaid|late|delayed|withheld|owed) (?:wages|salary|pay)",
         r"(?:wages|salary|paycheck) (?:is |are |has been |have been |was |were )?"
         r"(?:late|delayed|withheld|unpaid|owed|held back)",

@@ -11,6 +11,7 @@ from shared.masking import (
 )
 
 ID_NUMBER = "110105199003071234"
+NOISE = st.text(alphabet="借款人手机号码，。 abcXYZ+-", max_size=20)
 
 
 def test_masks_birth_month_and_day_of_an_eighteen_character_id() -> None:
@@ -86,9 +87,11 @@ def test_ignores_digits_of_a_longer_bank_card_number() -> None:
     assert not contains_unmasked_pii("卡号6222021101051990030712345")
 
 
-NOISE = st.text(st.characters(exclude_categories=("Nd",)), max_size=20)
-
-
 @given(st.from_regex(r"1[3-9]\d{9}", fullmatch=True), NOISE)
 def test_scrubbed_text_never_holds_a_mobile_number(mobile: str, noise: str) -> None:
     assert not contains_unmasked_pii(scrub_text(f"{noise} {mobile} {noise}"))
+
+
+@given(st.text(alphabet="0123456789Xx+- 元号", max_size=60))
+def test_scrubbed_digit_soup_never_holds_pii(text: str) -> None:
+    assert not contains_unmasked_pii(scrub_text(text))
