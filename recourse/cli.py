@@ -2,10 +2,16 @@
 
 import typer
 
+from recourse.cli_docket import app as docket_app
+from recourse.cli_fees import app as fees_app
+from recourse.cli_triage import app as triage_app
 from recourse.localinfra.cli import app as infra_app
 
 app = typer.Typer(help="Recourse operator tooling.", no_args_is_help=True)
 app.add_typer(infra_app, name="infra")
+app.add_typer(fees_app, name="fees")
+app.add_typer(docket_app, name="docket")
+app.add_typer(triage_app, name="triage")
 
 
 def main() -> None:

@@ -51,9 +51,7 @@ def file_suit_scores(
 @app.command()
 def evaluate(
     labels: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    decisions: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False)
-    ] = None,
+    decisions: Annotated[Path | None, typer.Option(exists=True, dir_okay=False)] = None,
     out: Annotated[Path, typer.Option()] = Path("precision_recall.png"),
 ) -> None:
     """Print precision/recall/F1 of filing at several thresholds; chart the curve."""

@@ -44,11 +44,14 @@ def fetch_jars() -> Path:
     if shutil.which("mvn") is None:
         raise InfraError("Maven (mvn) is needed once to fetch the Kafka jars")
     target.mkdir(parents=True, exist_ok=True)
+    local_repo = os.environ.get("RECOURSE_MAVEN_REPO")
+    repo_flag = [f"-Dmaven.repo.local={local_repo}"] if local_repo else []
     run(
         [
             "mvn",
             "-B",
             "-q",
+            *repo_flag,
             "-f",
             str(INFRA_DIR / "pom.xml"),
             f"-Dkafka.version={KAFKA_VERSION}",

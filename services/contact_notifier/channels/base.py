@@ -13,7 +13,10 @@ class ChannelError(Exception):
 class ChannelAdapter(Protocol):
     """Sends one notice over one channel and reports what happened."""
 
-    channel: Channel
+    @property
+    def channel(self) -> Channel:
+        """The channel this adapter delivers on."""
+        ...
 
     async def send(self, notice: Notice) -> Delivery:
         """Deliver `notice`; the same attempt_id must not be sent twice."""

@@ -55,8 +55,11 @@ class SimulatedLetter:
     async def send(self, notice: Notice) -> Delivery:
         """Render the letter and simulate postal delivery from the seed."""
         html = render_letter(notice, self.sender)
-        result = draw(rng_for(self.seed, notice.attempt_id), self.channel,
-                      notice.recipient.profile)
+        result = draw(
+            rng_for(self.seed, notice.attempt_id),
+            self.channel,
+            notice.recipient.profile,
+        )
         outcome = ContactOutcome(
             reached=result.reached,
             answered=False,

@@ -22,8 +22,13 @@ _HARDSHIP = {
             "My employer hasn't paid me for two months.",
             "My salary is delayed.",
         ),
-        StatedReason.FAMILY_EMERGENCY: ("My father is in hospital, a family emergency.",),
-        StatedReason.OTHER: ("I got scammed and lost my savings.", "I had to pay tuition."),
+        StatedReason.FAMILY_EMERGENCY: (
+            "My father is in hospital, a family emergency.",
+        ),
+        StatedReason.OTHER: (
+            "I got scammed and lost my savings.",
+            "I had to pay tuition.",
+        ),
     },
 }
 
@@ -31,6 +36,7 @@ _LINES = {
     "zh": {
         "agent": "坐席：",
         "party": "借款人：",
+        "someone": "接听人：",
         "greet": "您好，请问是{name}本人吗？",
         "yes": "是我，什么事？",
         "no": "不是，你打错了吧。",
@@ -43,13 +49,20 @@ _LINES = {
     "en": {
         "agent": "Agent: ",
         "party": "Borrower: ",
+        "someone": "Callee: ",
         "greet": "Hello, am I speaking with {name}?",
         "yes": "Yes, speaking. What is it?",
         "no": "No, wrong number.",
         "third": "Okay, I'll pass it on.",
         "explain": "Your loan is overdue and we'd like to agree how you will repay.",
-        "promise": ("Okay, I'll pay this week, thanks.", "I understand, I'll pay soon."),
-        "refuse": ("I don't want to talk about it. Stop calling.", "Whatever, no money."),
+        "promise": (
+            "Okay, I'll pay this week, thanks.",
+            "I understand, I'll pay soon.",
+        ),
+        "refuse": (
+            "I don't want to talk about it. Stop calling.",
+            "Whatever, no money.",
+        ),
         "unclear": "Sorry, I don't really follow.",
     },
 }
@@ -64,7 +77,12 @@ def transcript(
     agent, party = str(say["agent"]), str(say["party"])
     lines = [agent + str(say["greet"]).format(name=name)]
     if not outcome.right_party:
-        lines += [party + str(say["no"]), agent + third_party, party + str(say["third"])]
+        other = str(say["someone"])
+        lines += [
+            other + str(say["no"]),
+            agent + third_party,
+            other + str(say["third"]),
+        ]
         return "\n".join(lines)
     lines += [party + str(say["yes"]), agent + str(say["explain"])]
     if outcome.stated_reason is not None:

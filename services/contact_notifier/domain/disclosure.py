@@ -21,7 +21,9 @@ def mentions_debt(text: str) -> bool:
     return _DEBT_WORDS.search(text) is not None
 
 
-def third_party_text(language: str, borrower_name: str, caller: str, callback: str) -> str:
+def third_party_text(
+    language: str, borrower_name: str, caller: str, callback: str
+) -> str:
     """A neutral message for someone who is not the borrower."""
     if language == "zh":
         text = (

@@ -34,7 +34,9 @@ class TenantContactPolicies:
             return DEFAULT_CONTACT_POLICY
         return max(in_force, key=lambda v: v.effective_from)
 
-    def amended(self, effective_from: date, **overrides: Any) -> "TenantContactPolicies":
+    def amended(
+        self, effective_from: date, **overrides: Any
+    ) -> "TenantContactPolicies":
         """Add a version that changes some rules from `effective_from` on."""
         base = replace(self.on(effective_from), effective_from=effective_from)
         return replace(self, versions=(*self.versions, replace(base, **overrides)))

@@ -51,9 +51,7 @@ def _in_quiet_hours(local: datetime, policy: ContactPolicy) -> bool:
     return policy.quiet_start <= t < policy.quiet_end
 
 
-def _unanswered_today(
-    local: datetime, number: str, calls: Sequence[PriorCall]
-) -> int:
+def _unanswered_today(local: datetime, number: str, calls: Sequence[PriorCall]) -> int:
     day = local.date()
     return sum(
         1

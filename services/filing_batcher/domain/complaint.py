@@ -26,6 +26,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class ComplaintElements:
+    """The complaint's elements; `overdue_days` does not count `overdue_since`."""
+
     case_id: str
     parties: tuple[Party, ...]
     e_service_consent: bool

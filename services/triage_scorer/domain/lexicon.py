@@ -10,7 +10,10 @@ _RELATIVE_EN = (
     r"(?:mother|father|mom|mum|dad|wife|husband|son|daughter|child|kid|parents?"
     r"|grandma|grandpa|grandmother|grandfather|brother|sister)"
 )
-_RELATIVE_ZH = r"(?:母亲|父亲|妈妈?|爸爸?|老妈|老爸|老婆|妻子|老公|丈夫|孩子|儿子|女儿|家人|老人|奶奶|爷爷|外婆|姥姥)"
+_RELATIVE_ZH = (
+    r"(?:母亲|父亲|妈妈?|爸爸?|老妈|老爸|老婆|妻子|老公|丈夫|孩子|儿子|女儿"
+    r"|家人|老人|奶奶|爷爷|外婆|姥姥)"
+)
 
 REASONS_EN: dict[ReasonCategory, tuple[str, ...]] = {
     ReasonCategory.JOB_LOSS: (

@@ -48,16 +48,14 @@ def _compile(
 
 _REASONS = _compile(lexicon.REASONS_EN, True) + _compile(lexicon.REASONS_ZH, False)
 _DISCLAIMER = re.compile("|".join(lexicon.DISCLAIMERS_EN + lexicon.DISCLAIMERS_ZH))
-_POSITIVE = re.compile(
-    "|".join(rf"\b(?:{p})\b" for p in lexicon.POSITIVE_EN)
-    + "|"
-    + "|".join(lexicon.POSITIVE_ZH)
-)
-_NEGATIVE = re.compile(
-    "|".join(rf"\b(?:{p})\b" for p in lexicon.NEGATIVE_EN)
-    + "|"
-    + "|".join(lexicon.NEGATIVE_ZH)
-)
+
+
+def _lexicon(english: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join([*(rf"\b(?:{p})\b" for p in english), *chinese]))
+
+
+_POSITIVE = _lexicon(lexicon.POSITIVE_EN, lexicon.POSITIVE_ZH)
+_NEGATIVE = _lexicon(lexicon.NEGATIVE_EN, lexicon.NEGATIVE_ZH)
 
 
 def _normalise(text: str) -> str:
@@ -140,7 +138,9 @@ def read_conversation(transcript: str) -> Reading:
     lines = borrower_lines(transcript)
     lowered = [_normalise(line) for line in lines]
     hits = [
-        (line, hit) for line, low in zip(lines, lowered) if (hit := _reason_in(low))
+        (line, hit)
+        for line, low in zip(lines, lowered, strict=True)
+        if (hit := _reason_in(low))
     ]
     category = hits[0][1][1] if hits else None
     return Reading(

@@ -10,7 +10,7 @@ Coefficients (hand-set priors, to be refit per tenant once outcomes exist):
 | right-party rate | +0.6 | talking to the borrower, not a relative |
 | comprehension rate | +0.4 | the borrower understood what happens next |
 | stated hardship | +0.5 | such borrowers usually pay once helped |
-| ln(1 + principal / 1,000 yuan) | -0.9 | a large unpaid principal more often means inability |
+| ln(1 + principal / 1,000 yuan) | -0.9 | large principal: inability more often |
 | term in years | -0.7 | longer terms lower repayment |
 | overdue days / 30 | -0.35 | the longer overdue, the colder the debt |
 | product complexity (1-5) | -0.15 | complex products are misunderstood more |

@@ -14,9 +14,7 @@ CENT = Decimal("0.01")
 
 claims = st.decimals(min_value=0, max_value=50_000_000, places=2)
 kinds = st.sampled_from(list(FeeKind))
-EDGES = [
-    (s.kind, band.lower) for s in STATUTORY_SCHEDULES for band in s.bands[1:]
-]
+EDGES = [(s.kind, band.lower) for s in STATUTORY_SCHEDULES for band in s.bands[1:]]
 
 
 def amount(kind: FeeKind, claim: Decimal) -> Decimal:

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from services.fee_calculator.domain.book import InvoiceBook
-from services.fee_calculator.domain.errors import InvoiceError
+from services.fee_calculator.domain.errors import InvalidAmountError, InvoiceError
 from services.fee_calculator.domain.invoices import (
     CaseFee,
     Invoice,
@@ -136,5 +136,5 @@ def test_settled_invoice_cannot_be_withdrawn() -> None:
 def test_non_positive_payment_is_rejected() -> None:
     book = InvoiceBook([invoice()])
 
-    with pytest.raises(InvoiceError.__mro__[1]):
+    with pytest.raises(InvalidAmountError):
         book.record(pay("0"))

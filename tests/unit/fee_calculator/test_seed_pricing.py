@@ -37,7 +37,9 @@ def test_price_combines_amount_term_reach_and_complexity() -> None:
 
 
 def test_lower_reach_rate_costs_more() -> None:
-    assert seed_price(case("30000", reach="0.1")) > seed_price(case("30000", reach="0.9"))
+    assert seed_price(case("30000", reach="0.1")) > seed_price(
+        case("30000", reach="0.9")
+    )
 
 
 def test_price_never_falls_below_the_fixed_fee() -> None:

@@ -10,7 +10,9 @@ runner = CliRunner()
 
 def test_explain_transcript_prints_reading_as_json(tmp_path: Path) -> None:
     file = tmp_path / "call.txt"
-    file.write_text("坐席：您好\n借款人：不是因为失业，是我生病住院了。", encoding="utf-8")
+    file.write_text(
+        "坐席：您好\n借款人：不是因为失业，是我生病住院了。", encoding="utf-8"
+    )
     result = runner.invoke(app, ["explain-transcript", str(file)])
     assert result.exit_code == 0, result.output
     reading = json.loads(result.output)

@@ -26,7 +26,14 @@ def test_rates_fold_over_our_attempts_and_reach_includes_marketing() -> None:
     attempts = [
         Attempt("a1", Channel.PHONE, T0, True, True, True, True, True),
         Attempt(
-            "a2", Channel.CHAT_APP, T0, True, True, True, False, False,
+            "a2",
+            Channel.CHAT_APP,
+            T0,
+            True,
+            True,
+            True,
+            False,
+            False,
             ReasonCategory.WAGES_UNPAID,
         ),
         Attempt("a3", Channel.SMS, T0, False),

@@ -2,6 +2,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ class FakeChatService:
 
     def __init__(self) -> None:
         self.release = threading.Event()
-        self.requests: list[dict[str, object]] = []
+        self.requests: list[dict[str, Any]] = []
         service = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -55,7 +56,9 @@ class FakeChatService:
 @pytest.fixture
 def service() -> Iterator[FakeChatService]:
     fake = FakeChatService()
-    thread = threading.Thread(target=fake.server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=fake.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield fake
     fake.release.set()
@@ -73,7 +76,7 @@ async def test_valid_answer_is_used(service: FakeChatService) -> None:
     )
     sent = service.requests[0]
     assert sent["model"] == "tiny"
-    assert sent["response_format"]["json_schema"]["strict"] is True  # type: ignore[index]
+    assert sent["response_format"]["json_schema"]["strict"] is True
 
 
 async def test_invalid_json_falls_back_to_builtin_reader(

@@ -23,9 +23,7 @@ def test_defaults_follow_the_handbook() -> None:
 
 
 def test_tenant_override_applies_from_its_effective_date_only() -> None:
-    policies = TenantPolicies("acme").amended(
-        date(2026, 4, 1), file_suit_max_score=0.2
-    )
+    policies = TenantPolicies("acme").amended(date(2026, 4, 1), file_suit_max_score=0.2)
     assert policies.on(date(2026, 3, 31)).file_suit_max_score == 0.3
     assert policies.on(date(2026, 4, 1)).file_suit_max_score == 0.2
 

@@ -27,7 +27,7 @@ def unreached(count: int) -> list[Attempt]:
 
 
 def test_high_reach_rate_returns_to_collection_with_rule_1() -> None:
-    attempts = [attempt(i, True) for i in range(3)] + unreached(1)
+    attempts = [*(attempt(i, True) for i in range(3)), *unreached(1)]
     decision, _, reasons = evaluate(features_from(case(), attempts), DEFAULT_POLICY)
     assert decision is Decision.RETURN_TO_COLLECTION
     assert [r.rule_id for r in reasons] == ["R1"]
@@ -43,7 +43,7 @@ def test_marketing_call_reach_counts_toward_rule_1() -> None:
 
 
 def test_reach_below_threshold_does_not_fire_rule_1() -> None:
-    attempts = [attempt(0, True)] + unreached(4)
+    attempts = [attempt(0, True), *unreached(4)]
     _, _, reasons = evaluate(features_from(case(), attempts), DEFAULT_POLICY)
     assert "R1" not in {r.rule_id for r in reasons}
 

@@ -28,7 +28,9 @@ def cooperative(day: int) -> Attempt:
 
 
 def test_waits_while_window_is_open_and_evidence_is_weak() -> None:
-    assert decide(CASE, [missed(0), missed(1)], DEFAULT_POLICY, T0 + timedelta(2)) is None
+    assert (
+        decide(CASE, [missed(0), missed(1)], DEFAULT_POLICY, T0 + timedelta(2)) is None
+    )
 
 
 def test_decides_when_window_closes() -> None:
@@ -40,7 +42,12 @@ def test_decides_when_window_closes() -> None:
 
 def test_stated_hardship_decides_early() -> None:
     told = Attempt(
-        "a-1", Channel.PHONE, T0 + timedelta(days=1), True, True, True,
+        "a-1",
+        Channel.PHONE,
+        T0 + timedelta(days=1),
+        True,
+        True,
+        True,
         stated_reason=ReasonCategory.JOB_LOSS,
     )
     triage = decide(CASE, [missed(0), told], DEFAULT_POLICY, T0 + timedelta(days=1))
@@ -57,7 +64,9 @@ def test_high_reach_and_cooperation_decides_early() -> None:
 
 
 def test_attempts_after_decision_time_are_not_counted() -> None:
-    triage = decide(CASE, [missed(0), cooperative(9)], DEFAULT_POLICY, T0 + timedelta(7))
+    triage = decide(
+        CASE, [missed(0), cooperative(9)], DEFAULT_POLICY, T0 + timedelta(7)
+    )
     assert triage is not None
     assert triage.features.attempts == 1
 
@@ -68,7 +77,12 @@ def test_later_outcome_reopens_and_history_keeps_both_decisions() -> None:
     assert first is not None
     history = TriageHistory(CASE.case_id).recorded(first)
     late = Attempt(
-        "late", Channel.PHONE, T0 + timedelta(days=9), True, True, True,
+        "late",
+        Channel.PHONE,
+        T0 + timedelta(days=9),
+        True,
+        True,
+        True,
         stated_reason=ReasonCategory.ILLNESS,
     )
     assert reopens(history, late)
@@ -85,8 +99,12 @@ def test_later_outcome_reopens_and_history_keeps_both_decisions() -> None:
 
 def test_operator_command_retriages_even_inside_the_window() -> None:
     history = retriage(
-        TriageHistory(CASE.case_id), CASE, [missed(0)], DEFAULT_POLICY,
-        T0 + timedelta(hours=2), Cause.OPERATOR_COMMAND,
+        TriageHistory(CASE.case_id),
+        CASE,
+        [missed(0)],
+        DEFAULT_POLICY,
+        T0 + timedelta(hours=2),
+        Cause.OPERATOR_COMMAND,
     )
     assert history.current is not None
     assert history.current.cause is Cause.OPERATOR_COMMAND
@@ -101,7 +119,11 @@ def test_outcome_before_the_decision_does_not_reopen() -> None:
 def test_default_sequence_plans_five_contacts_over_seven_days() -> None:
     plan = plan_collection(CASE, DEFAULT_POLICY)
     assert [(p.day, p.channel.value) for p in plan] == [
-        (0, "phone"), (1, "sms"), (2, "chat_app"), (3, "phone"), (5, "letter"),
+        (0, "phone"),
+        (1, "sms"),
+        (2, "chat_app"),
+        (3, "phone"),
+        (5, "letter"),
     ]
     assert plan[4].due_at == T0 + timedelta(days=5)
     assert plan[0].attempt_id == "c-7:seq:0"
