@@ -5,7 +5,16 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from contracts.base import Contract, IdNumber, Money, Name, PositiveMoney, Text
+from contracts.base import (
+    ContextKey,
+    ContextValue,
+    Contract,
+    IdNumber,
+    Money,
+    Name,
+    PositiveMoney,
+    Text,
+)
 
 
 class PreservationStage(StrEnum):
@@ -64,6 +73,11 @@ class Asset(Contract):
         default=None, description="Estimated value in yuan; None for a lead."
     )
     lead: bool = Field(default=False, description="Only a lead; the court searches.")
+    details: dict[ContextKey, ContextValue] = Field(
+        default_factory=dict,
+        max_length=10,
+        description="Further identifying details by name, e.g. institution.",
+    )
 
     @model_validator(mode="after")
     def _known_asset_has_value(self) -> "Asset":

@@ -5,7 +5,13 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, Field
 
-from contracts.assets import Guarantee, MaterialKind, Measure, PreservationStage
+from contracts.assets import (
+    AssetKind,
+    Guarantee,
+    MaterialKind,
+    Measure,
+    PreservationStage,
+)
 from contracts.base import (
     CaseId,
     Contract,
@@ -34,6 +40,22 @@ class ReviewVerdict(StrEnum):
     ESCALATE = "escalate"
 
 
+class ReviewElement(StrEnum):
+    """The judgement elements no rule decides."""
+
+    GUARANTEE_ADEQUACY = "guarantee_adequacy"
+    ASSET_LEAD_CREDIBILITY = "asset_lead_credibility"
+
+
+class TermBeyondCap(Contract):
+    """A measure the court set to expire after the legal maximum of its kind."""
+
+    asset_identifier: Text = Field(description="The asset, as the court named it.")
+    asset_kind: AssetKind = Field(description="Kind of asset.")
+    expiry_date: date = Field(description="Expiry the court stated.")
+    latest_allowed: date = Field(description="Latest expiry the law allows.")
+
+
 class PreservationApplicationReturned(Contract):
     """A request was incomplete and went back to the platform."""
 
@@ -56,6 +78,7 @@ class PreservationApplied(Contract):
     stage: PreservationStage = Field(description="Before or during the suit.")
     claim_amount: PositiveMoney = Field(description="Amount to secure.")
     guarantee: Guarantee = Field(description="Guarantee offered.")
+    fee: Money = Field(description="Statutory application fee paid, Art. 14(2).")
     applied_at: AwareDatetime = Field(description="When it was submitted.")
 
 
@@ -72,6 +95,9 @@ class PreservationOrderRecorded(Contract):
     suit_due_on: date | None = Field(
         default=None, description="Pre-suit: last day to file suit (Art. 104)."
     )
+    terms_beyond_cap: tuple[TermBeyondCap, ...] = Field(
+        default=(), description="Measures expiring after their legal maximum."
+    )
     recorded_at: AwareDatetime = Field(description="When it was recorded.")
 
 
@@ -85,7 +111,24 @@ class FreezeRenewalDue(Contract):
     asset_identifier: Text = Field(description="The asset.")
     expiry_date: date = Field(description="Last day of the measure.")
     request_by: date = Field(description="Last day to request renewal.")
+    urgent: bool = Field(
+        default=False, description="The last reminder, in the final week before."
+    )
     warned_at: AwareDatetime = Field(description="When the warning was raised.")
+
+
+class MeasureRenewed(Contract):
+    """The court's renewal of one measure replaced its expiry."""
+
+    application_id: Ref = Field(description="Original application.")
+    plaintiff_id: PlaintiffId = Field(description="The applicant.")
+    case_id: CaseId = Field(description="Case the claim belongs to.")
+    court_id: CourtId = Field(description="The court.")
+    asset_identifier: Text = Field(description="The asset.")
+    previous_expiry: date = Field(description="Expiry before the renewal.")
+    expiry_date: date = Field(description="New last day of the measure.")
+    beyond_cap: bool = Field(description="The new term exceeds the legal maximum.")
+    recorded_at: AwareDatetime = Field(description="When it was recorded.")
 
 
 class PreservationLifted(Contract):
@@ -131,6 +174,9 @@ class ReviewDecisionRecorded(Contract):
     plaintiff_id: PlaintiffId = Field(description="The applicant.")
     case_id: CaseId = Field(description="Case the claim belongs to.")
     verdict: ReviewVerdict = Field(description="The reviewer's verdict.")
+    element: ReviewElement | None = Field(
+        default=None, description="Element decided; None: every open one."
+    )
     reviewer: Name = Field(description="Who reviewed.")
     note: Text | None = Field(default=None, description="Reviewer's note.")
     decided_at: AwareDatetime = Field(description="When it was decided.")
@@ -151,6 +197,7 @@ EVENTS = (
     PreservationApplied,
     PreservationOrderRecorded,
     FreezeRenewalDue,
+    MeasureRenewed,
     PreservationLifted,
     PreSuitDeadlineWarned,
     WrongfulApplicationExposureFlagged,

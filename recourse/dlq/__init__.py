@@ -5,6 +5,7 @@ from recourse.dlq.broker import (
     configured_bootstrap,
     read_letters,
     republish,
+    run_bounded,
 )
 from recourse.dlq.letters import (
     SERVICES,
@@ -24,4 +25,5 @@ __all__ = [
     "in_replay_order",
     "read_letters",
     "republish",
+    "run_bounded",
 ]

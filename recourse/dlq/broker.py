@@ -2,8 +2,9 @@
 
 import asyncio
 import os
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -16,6 +17,7 @@ from shared.delivery.relay import new_producer
 from shared.settings import ServiceSettings
 
 BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS"
+T = TypeVar("T")
 
 
 class BrokerUnavailable(Exception):
@@ -58,7 +60,8 @@ async def _behind(consumer: AIOKafkaConsumer, ends: dict[TopicPartition, int]) -
     return False
 
 
-async def _read(bootstrap: str, services: Sequence[str]) -> list[DeadLetter]:
+async def read_letters(bootstrap: str, services: Sequence[str]) -> list[DeadLetter]:
+    """Every letter of the services' DLQ topics; no consumer group, no commits."""
     by_topic = {dlq_topic(s): s for s in services}
     partitions = await _partitions(bootstrap, list(by_topic))
     if not partitions:
@@ -91,17 +94,8 @@ async def _read(bootstrap: str, services: Sequence[str]) -> list[DeadLetter]:
         await consumer.stop()
 
 
-async def read_letters(
-    bootstrap: str, services: Sequence[str], timeout: float
-) -> list[DeadLetter]:
-    """Every letter of the services' DLQ topics; no consumer group, no commits."""
-    try:
-        return await asyncio.wait_for(_read(bootstrap, services), timeout)
-    except (KafkaError, TimeoutError, OSError) as error:
-        raise BrokerUnavailable(_explained(bootstrap, error)) from error
-
-
-async def _publish(bootstrap: str, letters: Sequence[DeadLetter]) -> int:
+async def republish(bootstrap: str, letters: Sequence[DeadLetter]) -> int:
+    """Send each letter's original key, bytes and headers back to its partition."""
     producer = new_producer(bootstrap)
     await producer.start()
     try:
@@ -121,17 +115,17 @@ async def _publish(bootstrap: str, letters: Sequence[DeadLetter]) -> int:
         await producer.stop()
 
 
-async def republish(
-    bootstrap: str, letters: Sequence[DeadLetter], timeout: float
-) -> int:
-    """Send each letter's original key, bytes and headers back to its partition."""
+def run_bounded(work: Coroutine[Any, Any, T], bootstrap: str, seconds: float) -> T:
+    """Run Kafka work for at most `seconds`; any broker failure is BrokerUnavailable."""
+
+    async def bounded() -> T:
+        async with asyncio.timeout(seconds):
+            return await work
+
     try:
-        return await asyncio.wait_for(_publish(bootstrap, letters), timeout)
-    except (KafkaError, TimeoutError, OSError) as error:
-        raise BrokerUnavailable(_explained(bootstrap, error)) from error
-
-
-def _explained(bootstrap: str, error: BaseException) -> str:
-    if isinstance(error, TimeoutError):
-        return f"Kafka at {bootstrap} did not answer in time"
-    return f"Kafka at {bootstrap} failed: {error}"
+        return asyncio.run(bounded())
+    except TimeoutError as error:
+        message = f"Kafka at {bootstrap} did not answer within {seconds:g}s"
+        raise BrokerUnavailable(message) from error
+    except (KafkaError, OSError) as error:
+        raise BrokerUnavailable(f"Kafka at {bootstrap} failed: {error}") from error

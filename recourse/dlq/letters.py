@@ -17,6 +17,13 @@ DLQ_HEADER_PREFIX = "dlq_"
 Headers = tuple[tuple[str, bytes], ...]
 
 
+def _shown(text: str | None) -> str | None:
+    """Header text fit for a terminal: masked, without control characters."""
+    if text is None:
+        return None
+    return "".join(c if c.isprintable() else "?" for c in scrub_text(text))
+
+
 def _number(text: str | None) -> int | None:
     return int(text) if text is not None and text.strip().isdigit() else None
 
@@ -50,7 +57,7 @@ class DeadLetter:
     ) -> "DeadLetter":
         """Read a letter from a DLQ record's position, key, headers and value."""
         kept = tuple((name, value or b"") for name, value in headers)
-        text = {name: value.decode(errors="replace") for name, value in kept}
+        text = {name: _shown(value.decode(errors="replace")) for name, value in kept}
         return cls(
             service=service,
             dlq_partition=position[0],
@@ -58,8 +65,8 @@ class DeadLetter:
             original_topic=text.get("dlq_original_topic"),
             original_partition=_number(text.get("dlq_original_partition")),
             original_offset=_number(text.get("dlq_original_offset")),
-            reason=scrub_text(text.get("dlq_reason", "")),
-            failed_at=text.get("dlq_failed_at", ""),
+            reason=text.get("dlq_reason") or "",
+            failed_at=text.get("dlq_failed_at") or "",
             ce_type=text.get("ce_type"),
             ce_id=text.get("ce_id"),
             key=key,

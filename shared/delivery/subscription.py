@@ -1,9 +1,12 @@
 """Wires a FastStream batch subscriber to a BatchProcessor with manual commits."""
 
 import asyncio
+import dataclasses
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
+from aiokafka.structs import ConsumerRecord
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
@@ -13,6 +16,25 @@ from shared.delivery.consumer import BatchProcessor
 from shared.settings import ServiceSettings
 
 log = structlog.get_logger(__name__)
+
+
+def _printable(record: ConsumerRecord[Any, Any]) -> ConsumerRecord[Any, Any]:
+    headers = [(k, v.decode(errors="replace").encode()) for k, v in record.headers]
+    return dataclasses.replace(record, headers=headers)
+
+
+async def tolerant_parser(
+    records: tuple[ConsumerRecord[Any, Any], ...],
+    original: Callable[[Any], Awaitable[StreamMessage[Any]]],
+) -> StreamMessage[Any]:
+    """Parse headers that are not UTF-8 too, keeping the original records.
+
+    FastStream decodes header values as text; a record whose header bytes are
+    not UTF-8 would fail there and never reach the dead-letter topic.
+    """
+    parsed = await original(tuple(_printable(r) for r in records))
+    parsed.raw_message = records
+    return parsed
 
 
 async def keep_raw(message: StreamMessage[Any]) -> Any:
@@ -40,6 +62,7 @@ def subscribe(
         batch_timeout_ms=100,
         ack_policy=AckPolicy.MANUAL,
         decoder=keep_raw,
+        parser=tolerant_parser,
         title=title,
     )
 

@@ -38,6 +38,7 @@ class CheckResult:
     missing: list[str]
     review_items: list[ReviewItem] = field(default_factory=list)
     asks_online_inquiry: bool = False
+    missing_documents: list[Document] = field(default_factory=list)
 
 
 def _required_documents(app: Application) -> list[Document]:
@@ -110,10 +111,11 @@ def _review(app: Application, policy: PreservationPolicy) -> list[ReviewItem]:
 
 def check_application(app: Application, policy: PreservationPolicy) -> CheckResult:
     """List exactly what is missing, and queue the two judgement elements."""
-    missing = [LABELS[d] for d in _required_documents(app) if d not in app.documents]
+    absent = [d for d in _required_documents(app) if d not in app.documents]
+    missing = [LABELS[d] for d in absent]
     missing += _missing_assets(app) + _guarantee(app, policy)
     if missing:
-        return CheckResult(complete=False, missing=missing)
+        return CheckResult(complete=False, missing=missing, missing_documents=absent)
     return CheckResult(
         complete=True,
         missing=[],

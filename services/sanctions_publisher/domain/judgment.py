@@ -61,3 +61,8 @@ def obligation_text(judgment: Judgment) -> str:
 def basis_document(judgment: Judgment) -> str:
     """The title of the judgment that the enforcement rests on."""
     return f"{judgment.case_number}民事判决书"
+
+
+def enforcement_case_number(docket: str) -> str:
+    """The enforcement (执) number that follows a first-instance (民初) docket."""
+    return docket.replace("民初", "执", 1) if "民初" in docket else docket

@@ -38,7 +38,7 @@ class Performance:
 
     @property
     def status(self) -> PerformanceStatus:
-        if self.paid >= self.obligation:
+        if self.fully_performed_on is not None or self.paid >= self.obligation:
             return PerformanceStatus.FULLY_PERFORMED
         if self.paid > 0:
             return PerformanceStatus.PARTIALLY_PERFORMED
@@ -54,6 +54,13 @@ def apply_repayment(perf: Performance, amount: Decimal, paid_on: date) -> Perfor
     if done_on is None and paid >= perf.obligation:
         done_on = paid_on
     return replace(perf, paid=paid, fully_performed_on=done_on)
+
+
+def settle(perf: Performance, on: date) -> Performance:
+    """Mark the debt fully performed on a day, as the creditor reports it."""
+    if perf.fully_performed_on is not None:
+        return perf
+    return replace(perf, fully_performed_on=on)
 
 
 class LiftReason(StrEnum):
