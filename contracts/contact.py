@@ -1,8 +1,9 @@
 """Reaching borrowers: the SendNotice command and the attempts it produces."""
 
 from enum import StrEnum
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field, StringConstraints, model_validator
 
 from contracts.base import (
     Address,
@@ -18,6 +19,11 @@ from contracts.base import (
     ServiceName,
     TimeZoneName,
 )
+from contracts.loans import BorrowerProfile
+
+# A content hash such as `sha256:<64 hex>`: longer than a Ref allows.
+EvidenceRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:/-]{1,128}$")]
+Language = Literal["zh", "en"]
 
 
 class Channel(StrEnum):
@@ -76,6 +82,14 @@ class Recipient(Contract):
     do_not_contact: bool = Field(
         default=False, description="Borrower may not be contacted at all."
     )
+    profile: BorrowerProfile | None = Field(
+        default=None, description="Borrower's occupation profile, if known."
+    )
+    language: Language = Field(default="zh", description="Language of the notice.")
+    third_party: bool = Field(
+        default=False,
+        description="The recipient is not the borrower: never told of the debt.",
+    )
 
 
 class SendNotice(Contract):
@@ -111,8 +125,9 @@ class ContactOutcome(Contract):
     stated_reason: StatedReason = Field(
         default=StatedReason.NONE, description="Reason stated for not paying."
     )
-    transcript_ref: Ref | None = Field(
-        default=None, description="Reference to a stored transcript or recording."
+    transcript_ref: EvidenceRef | None = Field(
+        default=None,
+        description="Reference to a stored transcript, recording or letter.",
     )
     transcript: str | None = Field(
         default=None, max_length=20000, description="Transcript text, if inline."

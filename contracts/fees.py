@@ -15,6 +15,7 @@ from contracts.base import (
     Rate,
     Ref,
 )
+from contracts.loans import CaseSummary
 
 
 class FeeKind(StrEnum):
@@ -38,6 +39,7 @@ class PaymentStatus(StrEnum):
     OVERPAID = "overpaid"
     UNKNOWN_INVOICE = "unknown_invoice"
     ALREADY_SETTLED = "already_settled"
+    AFTER_WITHDRAWAL = "after_withdrawal"
 
 
 class FeeBand(Contract):
@@ -47,7 +49,9 @@ class FeeBand(Contract):
     upper: Money | None = Field(default=None, description="Upper bound; None: open.")
     rate: Rate | None = Field(default=None, description="Rate on the band's part.")
     fixed: Money | None = Field(default=None, description="Fixed fee of the band.")
-    portion: Money = Field(description="Fee this band contributed, unrounded.")
+    portion: Money = Field(
+        description="Fee this band contributed, to 0.01 yuan; the total is rounded once."
+    )
 
     @model_validator(mode="after")
     def _rate_or_fixed(self) -> "FeeBand":
@@ -69,6 +73,19 @@ class FeeAssessed(Contract):
     amount: Money = Field(description="Fee, rounded half-up to 0.01 yuan.")
     breakdown: tuple[FeeBand, ...] = Field(description="Bands the fee summed over.")
     assessed_at: AwareDatetime = Field(description="When the fee was priced.")
+    application_id: Ref | None = Field(
+        default=None, description="Preservation application priced, if any."
+    )
+    case: CaseSummary | None = Field(
+        default=None,
+        description="Borrower, loan, arrears and court; required for acceptance.",
+    )
+
+    @model_validator(mode="after")
+    def _acceptance_carries_case(self) -> "FeeAssessed":
+        if self.fee_kind is FeeKind.ACCEPTANCE and self.case is None:
+            raise ValueError("an acceptance fee must carry the case summary")
+        return self
 
 
 class CaseFee(Contract):

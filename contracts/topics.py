@@ -16,6 +16,7 @@ COURT_KINDS: tuple[str, ...] = get_args(CourtKind)
 CONTACT = "recourse.contact.v1"
 CONTACT_COMMANDS = "recourse.contact-commands.v1"
 TRIAGE = "recourse.triage.v1"
+TRIAGE_COMMANDS = "recourse.triage-commands.v1"
 FEES = "recourse.fees.v1"
 FILING = "recourse.filing.v1"
 PRESERVATION = "recourse.preservation.v1"

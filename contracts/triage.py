@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from contracts.base import CaseId, Contract, Money, PlaintiffId, Rate, Text
+from contracts.base import CaseId, Contract, Money, Name, PlaintiffId, Rate, Ref, Text
 from contracts.contact import StatedReason
 from contracts.loans import BorrowerProfile, CaseSummary
 
@@ -15,6 +15,19 @@ class TriageDecision(StrEnum):
     FILE_SUIT = "file_suit"
 
 
+class TriageCause(StrEnum):
+    WINDOW_CLOSED = "window_closed"
+    DECISIVE_EVIDENCE = "decisive_evidence"
+    LATER_OUTCOME = "later_outcome"
+    OPERATOR_COMMAND = "operator_command"
+
+
+class Sentiment(StrEnum):
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+    POSITIVE = "positive"
+
+
 class Reason(Contract):
     """One rule that weighed in the decision, and what it found."""
 
@@ -22,6 +35,9 @@ class Reason(Contract):
         pattern=r"^[a-z][a-z0-9_]{0,63}$", description="Rule id, e.g. high_reach."
     )
     text: Text = Field(description="Human-readable explanation.")
+    text_zh: Text | None = Field(
+        default=None, description="The same explanation in Chinese."
+    )
 
 
 class CaseFeatures(Contract):
@@ -44,6 +60,27 @@ class CaseFeatures(Contract):
     stated_reason: StatedReason = Field(description="Reason stated for not paying.")
     product_complexity: int = Field(ge=1, le=5, description="Product complexity.")
     profile: BorrowerProfile = Field(description="Borrower's occupation profile.")
+    answered_rate: Rate = Field(
+        default=0, description="Answered / own attempts (marketing excluded)."
+    )
+    right_party_rate: Rate = Field(
+        default=0, description="Borrower reached / own attempts."
+    )
+    cooperation_rate: Rate = Field(
+        default=0, description="Cooperative right-party contacts / own attempts."
+    )
+    comprehension_rate: Rate = Field(
+        default=0, description="Answered and understood / own attempts."
+    )
+    stated_reasons: tuple[StatedReason, ...] = Field(
+        default=(), description="Every reason stated for not paying, sorted."
+    )
+    marketing_reached: int = Field(
+        default=0, ge=0, description="Marketing calls that got through."
+    )
+    sentiment: Sentiment | None = Field(
+        default=None, description="Sentiment of the latest conversation, if any."
+    )
 
 
 class CaseOpened(Contract):
@@ -71,6 +108,13 @@ class CaseTriaged(Contract):
     case: CaseSummary | None = Field(
         default=None, description="Case summary; required when filing suit."
     )
+    cause: TriageCause | None = Field(
+        default=None, description="What prompted this revision."
+    )
+    privacy_notice_attempt_id: Ref | None = Field(
+        default=None,
+        description="Contact attempt that delivered the privacy notice, for suits.",
+    )
 
     @model_validator(mode="after")
     def _suit_carries_case(self) -> "CaseTriaged":
@@ -79,4 +123,15 @@ class CaseTriaged(Contract):
         return self
 
 
-EVENTS = (CaseOpened, CaseTriaged)
+class RetriageCase(Contract):
+    """Command from an operator: decide this case again, as a new revision."""
+
+    command_id: Ref = Field(description="Unique id of this command.")
+    plaintiff_id: PlaintiffId = Field(description="The platform, the plaintiff.")
+    case_id: CaseId = Field(description="The case to decide again.")
+    requested_by: Name = Field(description="Operator who asked.")
+    note: Text | None = Field(default=None, description="Why, in the operator's words.")
+    requested_at: AwareDatetime = Field(description="When the operator asked.")
+
+
+EVENTS = (CaseOpened, CaseTriaged, RetriageCase)

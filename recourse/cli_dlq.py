@@ -56,6 +56,10 @@ def _letters(services: Sequence[str], timeout: float) -> list[DeadLetter]:
         raise typer.Exit(BROKER_FAILED) from error
 
 
+def _letters_text(count: int) -> str:
+    return f"{count} dead letter" + ("" if count == 1 else "s")
+
+
 def _line(letter: DeadLetter) -> str:
     origin = (
         f"{letter.original_topic}[{letter.original_partition}]@{letter.original_offset}"
@@ -96,7 +100,7 @@ def list_letters(
     typer.echo("failed_at  service  origin  ce_type  ce_id  reason")
     for letter in shown:
         typer.echo(_line(letter))
-    typer.echo(f"{len(shown)} of {len(found)} dead letters shown")
+    typer.echo(f"{len(shown)} of {_letters_text(len(found))} shown")
 
 
 @app.command()
@@ -107,7 +111,8 @@ def replay(
         int | None, typer.Option(min=0, help="Only letters from this partition.")
     ] = None,
     offset_from: Annotated[
-        int | None, typer.Option(min=0, help="Only letters at this original offset on.")
+        int | None,
+        typer.Option(min=0, help="Only letters whose original offset is at least N."),
     ] = None,
     ce_id: Annotated[str | None, typer.Option(help="Only this event id.")] = None,
     dry_run: Annotated[
@@ -121,13 +126,16 @@ def replay(
     letters = in_replay_order(chosen)
     if len(letters) < len(chosen):
         typer.echo(
-            f"{len(chosen) - len(letters)} letters lack their origin and stay put",
+            f"{_letters_text(len(chosen) - len(letters))} without an origin skipped",
             err=True,
         )
     for letter in letters:
         typer.echo(_line(letter))
     if dry_run:
-        typer.echo(f"dry run: {len(letters)} dead letters would be replayed")
+        typer.echo(f"dry run: {_letters_text(len(letters))} would be replayed")
+        return
+    if not letters:
+        typer.echo("no dead letters selected; nothing replayed")
         return
     bootstrap = configured_bootstrap()
     try:
@@ -137,4 +145,4 @@ def replay(
             f"dlq: replay stopped, some letters may already be back: {error}", err=True
         )
         raise typer.Exit(BROKER_FAILED) from error
-    typer.echo(f"replayed {sent} dead letters to their original topics")
+    typer.echo(f"replayed {_letters_text(sent)} to their original topics")

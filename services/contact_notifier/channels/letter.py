@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from html import escape
 
 from services.contact_notifier.channels.base import content_ref
-from services.contact_notifier.channels.outcome_model import draw, rng_for
+from services.contact_notifier.channels.outcome_model import draw, reachable, rng_for
 from services.contact_notifier.domain.model import (
     Channel,
     ContactOutcome,
@@ -55,10 +55,12 @@ class SimulatedLetter:
     async def send(self, notice: Notice) -> Delivery:
         """Render the letter and simulate postal delivery from the seed."""
         html = render_letter(notice, self.sender)
+        who = notice.recipient
         result = draw(
             rng_for(self.seed, notice.attempt_id),
             self.channel,
-            notice.recipient.profile,
+            who.profile,
+            reachable(self.seed, who.borrower_id, who.profile),
         )
         outcome = ContactOutcome(
             reached=result.reached,

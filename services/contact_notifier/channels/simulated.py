@@ -4,7 +4,12 @@ from dataclasses import dataclass
 from random import Random
 
 from services.contact_notifier.channels.base import content_ref
-from services.contact_notifier.channels.outcome_model import Draw, draw, rng_for
+from services.contact_notifier.channels.outcome_model import (
+    Draw,
+    draw,
+    reachable,
+    rng_for,
+)
 from services.contact_notifier.channels.transcripts import transcript
 from services.contact_notifier.domain.disclosure import third_party_text
 from services.contact_notifier.domain.model import (
@@ -34,7 +39,9 @@ class SimulatedConversationChannel:
     async def send(self, notice: Notice) -> Delivery:
         """Simulate the notice; identical for identical seed and attempt id."""
         rng = rng_for(self.seed, notice.attempt_id)
-        result = draw(rng, self.channel, notice.recipient.profile)
+        who = notice.recipient
+        live = reachable(self.seed, who.borrower_id, who.profile)
+        result = draw(rng, self.channel, who.profile, live)
         text = self._transcript(notice, rng, result) if result.answered else None
         outcome = ContactOutcome(
             reached=result.reached,

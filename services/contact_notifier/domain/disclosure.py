@@ -2,7 +2,7 @@
 
 import re
 
-from services.contact_notifier.domain.model import Recipient
+from services.contact_notifier.domain.model import Purpose, Recipient
 
 _DEBT_WORDS = re.compile(
     r"debt|loan|owe|overdue|arrear|repay|payment|instal|collect|court|sue|suit"
@@ -48,3 +48,8 @@ def text_for(
     if right_party:
         return body
     return third_party_text(recipient.language, recipient.name, caller, callback)
+
+
+def withheld_from_third_party(purpose: Purpose, third_party: bool) -> bool:
+    """Only a neutral call-back request may reach a third party; notices never."""
+    return third_party and purpose is not Purpose.COLLECTION_ATTEMPT

@@ -1,7 +1,10 @@
 """Notice texts in Chinese and English: plain, factual, never threatening."""
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from services.contact_notifier.domain.model import Purpose
 
 
 def yuan(amount: Decimal) -> str:
@@ -79,3 +82,45 @@ def sanction_notice(
         f"performed, {court} has imposed: {measure}. Once you perform it, the "
         "entry is deleted or lifted as the law requires."
     )
+
+
+class MessageError(ValueError):
+    """A notice cannot be written: its command lacks a value the text needs."""
+
+
+def _value(context: Mapping[str, str], key: str) -> str:
+    value = context.get(key)
+    if not value:
+        raise MessageError(f"context lacks {key!r}")
+    return value
+
+
+def _date(context: Mapping[str, str], key: str) -> date:
+    try:
+        return date.fromisoformat(_value(context, key))
+    except ValueError as e:
+        raise MessageError(f"context {key!r} is not an ISO date") from e
+
+
+def _amount(context: Mapping[str, str]) -> Decimal:
+    try:
+        return Decimal(_value(context, "amount"))
+    except ArithmeticError as e:
+        raise MessageError("context 'amount' is not a decimal") from e
+
+
+def body_for(
+    purpose: Purpose, language: str, name: str, context: Mapping[str, str]
+) -> str:
+    """The text of one notice, from the values its command carries."""
+    platform = context.get("platform") or _value(context, "plaintiff_id")
+    if purpose is Purpose.COLLECTION_ATTEMPT:
+        pay_by = _date(context, "pay_by")
+        return collection_message(language, name, platform, _amount(context), pay_by)
+    if purpose is Purpose.PRIVACY_NOTICE:
+        return privacy_notice(language, name, platform)
+    court, number = _value(context, "court"), _value(context, "case_number")
+    if purpose is Purpose.JUDGMENT_NOTICE:
+        ruling, pay_by = _value(context, "ruling"), _date(context, "pay_by")
+        return judgment_notice(language, name, court, number, ruling, pay_by)
+    return sanction_notice(language, name, court, number, _value(context, "measure"))

@@ -4,12 +4,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from contracts.contact import Channel
 
-class Channel(StrEnum):
-    PHONE = "phone"
-    SMS = "sms"
-    CHAT_APP = "chat_app"
-    LETTER = "letter"
+__all__ = [
+    "Channel",
+    "ContactOutcome",
+    "Delivery",
+    "Notice",
+    "Profile",
+    "Purpose",
+    "Recipient",
+    "StatedReason",
+]
 
 
 class Purpose(StrEnum):
@@ -25,6 +31,7 @@ class Profile(StrEnum):
     STUDENT = "student"
     UNEMPLOYED = "unemployed"
     RETIRED = "retired"
+    OTHER = "other"
 
 
 class StatedReason(StrEnum):

@@ -1,6 +1,7 @@
 """Per-tenant contact rules as data, with defaults and effective dates."""
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from typing import Any
 
@@ -40,3 +41,42 @@ class TenantContactPolicies:
         """Add a version that changes some rules from `effective_from` on."""
         base = replace(self.on(effective_from), effective_from=effective_from)
         return replace(self, versions=(*self.versions, replace(base, **overrides)))
+
+
+class PolicyError(ValueError):
+    """A stored override names an unknown rule or holds a wrong value."""
+
+
+_FIELDS = {f.name for f in fields(ContactPolicy)} - {"effective_from"}
+
+
+def overrides_from_json(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn JSON override values ("22:00", channel lists) into rule values."""
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise PolicyError(f"unknown contact rules {sorted(unknown)}")
+    try:
+        converted = dict(raw)
+        for name in {"quiet_start", "quiet_end"} & set(raw):
+            converted[name] = time.fromisoformat(raw[name])
+        if "quiet_exempt_channels" in raw:
+            converted["quiet_exempt_channels"] = frozenset(
+                Channel(c) for c in raw["quiet_exempt_channels"]
+            )
+        if "max_unanswered_calls_per_day" in raw:
+            converted["max_unanswered_calls_per_day"] = int(
+                raw["max_unanswered_calls_per_day"]
+            )
+    except (TypeError, ValueError) as e:
+        raise PolicyError(f"invalid contact rule override: {e}") from e
+    return converted
+
+
+def contact_policies_from(
+    tenant: str, rows: Sequence[tuple[date, Mapping[str, Any]]]
+) -> TenantContactPolicies:
+    """A tenant's versions from (effective date, JSON overrides) rows."""
+    policies = TenantContactPolicies(tenant)
+    for effective_from, raw in sorted(rows, key=lambda r: r[0]):
+        policies = policies.amended(effective_from, **overrides_from_json(raw))
+    return policies

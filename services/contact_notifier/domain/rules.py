@@ -18,6 +18,7 @@ class BlockReason(StrEnum):
     QUIET_HOURS = "quiet_hours"
     UNANSWERED_CALL_CAP = "unanswered_call_cap"
     DO_NOT_CONTACT = "do_not_contact"
+    THIRD_PARTY = "third_party"
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,9 @@ class Invoice:
         return max(self.paid - self.amount, ZERO)
 
 
-def invoice_id_for(plaintiff_id: str, batch_id: str) -> str:
-    return f"inv-{plaintiff_id}-{batch_id}"
+def invoice_id_for(batch_id: str) -> str:
+    """The invoice of a batch; batch ids already name plaintiff and court."""
+    return f"inv-{batch_id}"
 
 
 def build_invoices(fees: Iterable[CaseFee], notice_date: date) -> list[Invoice]:
@@ -64,7 +65,7 @@ def build_invoices(fees: Iterable[CaseFee], notice_date: date) -> list[Invoice]:
             raise InvoiceError(f"a case is charged twice in batch {batch_id}")
         invoices.append(
             Invoice(
-                invoice_id=invoice_id_for(plaintiff_id, batch_id),
+                invoice_id=invoice_id_for(batch_id),
                 plaintiff_id=plaintiff_id,
                 batch_id=batch_id,
                 case_ids=case_ids,
@@ -81,6 +82,7 @@ class PaymentOutcome(StrEnum):
     OVERPAID = "overpaid"
     UNMATCHED = "unmatched"
     AFTER_WITHDRAWAL = "after_withdrawal"
+    ALREADY_SETTLED = "already_settled"
     DUPLICATE = "duplicate"
 
 
@@ -107,12 +109,13 @@ def apply_payment(invoice: Invoice, payment: Payment) -> tuple[Invoice, PaymentR
     """Move the invoice on by one payment and report the result."""
     if payment.amount <= 0:
         raise InvalidAmountError(f"payment {payment.payment_id} must be positive")
-    if invoice.status is InvoiceStatus.WITHDRAWN:
+    late = {
+        InvoiceStatus.WITHDRAWN: PaymentOutcome.AFTER_WITHDRAWAL,
+        InvoiceStatus.SETTLED: PaymentOutcome.ALREADY_SETTLED,
+    }.get(invoice.status)
+    if late is not None:
         report = PaymentReport(
-            payment.payment_id,
-            invoice.invoice_id,
-            PaymentOutcome.AFTER_WITHDRAWAL,
-            credit=payment.amount,
+            payment.payment_id, invoice.invoice_id, late, credit=payment.amount
         )
         return invoice, report
     credit_before = invoice.credit

@@ -1,7 +1,9 @@
 """Batches of one plaintiff's cases for one court, and when they seal."""
 
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from services.filing_batcher.domain.errors import BatchingError
 from services.filing_batcher.domain.seal_policy import (
@@ -43,6 +45,20 @@ class OpenBatch:
         return min(c.arrived_at for c in self.cases)
 
 
+# Room for "-NNN" after the prefix and "inv-" before it in a 64-character ref.
+MAX_PREFIX = 56
+
+
+def batch_prefix(plaintiff_id: str, court_id: str, day_of: datetime, tz: tzinfo) -> str:
+    """Readable stem of a batch id: plaintiff, court and local day, kept short."""
+    day = day_of.astimezone(tz).strftime("%Y%m%d")
+    prefix = f"{plaintiff_id}-{court_id}-{day}"
+    if len(prefix) <= MAX_PREFIX:
+        return prefix
+    digest = hashlib.sha256(f"{plaintiff_id}/{court_id}".encode()).hexdigest()[:6]
+    return f"{plaintiff_id[:18]}-{court_id[:18]}-{digest}-{day}"
+
+
 def _require_aware(moment: datetime) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise BatchingError(f"time must carry a time zone: {moment.isoformat()}")
@@ -56,6 +72,29 @@ class Batcher:
         self._open: dict[tuple[str, str], OpenBatch] = {}
         self._sequences: dict[str, int] = {}
         self._batched: set[str] = set()
+
+    @classmethod
+    def restore(
+        cls,
+        batches: Iterable[OpenBatch],
+        sequences: Mapping[str, int],
+        policy: SealPolicy = DEFAULT_SEAL_POLICY,
+    ) -> "Batcher":
+        """Continue from stored open batches and the last number of each prefix."""
+        batcher = cls(policy)
+        for batch in batches:
+            key = (batch.plaintiff_id, batch.court_id)
+            if key in batcher._open or not batch.cases:
+                raise BatchingError(f"cannot restore batch {batch.batch_id}")
+            batcher._open[key] = batch
+            batcher._batched.update(c.case_id for c in batch.cases)
+        batcher._sequences.update(sequences)
+        return batcher
+
+    @property
+    def sequences(self) -> dict[str, int]:
+        """The last batch number used per id prefix."""
+        return dict(self._sequences)
 
     def open_batches(self) -> list[OpenBatch]:
         return list(self._open.values())
@@ -95,8 +134,9 @@ class Batcher:
         return None
 
     def _open_batch(self, case: PendingCase) -> OpenBatch:
-        day = case.arrived_at.astimezone(self.policy.tz).strftime("%Y%m%d")
-        prefix = f"{case.plaintiff_id}-{case.court_id}-{day}"
+        prefix = batch_prefix(
+            case.plaintiff_id, case.court_id, case.arrived_at, self.policy.tz
+        )
         sequence = self._sequences.get(prefix, 0) + 1
         self._sequences[prefix] = sequence
         batch = OpenBatch(

@@ -11,6 +11,10 @@ class UnknownCourtError(FilingBatcherError):
     """The court id or code is not in the court registry."""
 
 
+class UnknownPlaintiffError(FilingBatcherError):
+    """The plaintiff has no registered particulars to name in a complaint."""
+
+
 class InvalidDocketNumberError(FilingBatcherError):
     """Text that is not a docket number (案号) of the expected form."""
 

@@ -5,12 +5,9 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from contracts.contact import Channel
 
-class Channel(StrEnum):
-    PHONE = "phone"
-    SMS = "sms"
-    CHAT_APP = "chat_app"
-    LETTER = "letter"
+__all__ = ["Attempt", "Case", "Channel", "ReasonCategory"]
 
 
 class ReasonCategory(StrEnum):
@@ -31,6 +28,7 @@ class Case:
     overdue_days: int
     product_complexity: int
     opened_at: datetime
+    marketing_call_reach: float | None = None
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,18 @@ def _rate(count: int, total: int) -> float:
     return count / total if total else 0.0
 
 
-def features_from(case: Case, attempts: Iterable[Attempt]) -> CaseFeatures:
+def _reach(case: Case, seen: list[Attempt], marketing_weight: float) -> float:
+    """Own reach, blended with the platform's marketing reach worth a few attempts."""
+    reached = sum(a.reached for a in seen)
+    if case.marketing_call_reach is None or marketing_weight <= 0:
+        return _rate(reached, len(seen))
+    blended = reached + case.marketing_call_reach * marketing_weight
+    return blended / (len(seen) + marketing_weight)
+
+
+def features_from(
+    case: Case, attempts: Iterable[Attempt], marketing_weight: float = 0.0
+) -> CaseFeatures:
     """Fold the attempts into features; marketing calls count toward reach only."""
     seen = list(attempts)
     ours = [a for a in seen if not a.marketing]
@@ -37,7 +48,7 @@ def features_from(case: Case, attempts: Iterable[Attempt]) -> CaseFeatures:
     return CaseFeatures(
         case_id=case.case_id,
         attempts=len(seen),
-        reach_rate=_rate(sum(a.reached for a in seen), len(seen)),
+        reach_rate=_reach(case, seen, marketing_weight),
         answered_rate=_rate(len(answered), len(ours)),
         right_party_rate=_rate(len(right_party), len(ours)),
         cooperation_rate=_rate(sum(a.cooperative for a in right_party), len(ours)),

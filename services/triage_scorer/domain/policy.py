@@ -1,7 +1,7 @@
 """Per-tenant triage policy: defaults, overrides and effective dates as data."""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -28,6 +28,7 @@ DEFAULT_SEQUENCE: tuple[ContactStep, ...] = (
 class TriagePolicy:
     effective_from: date = date(2024, 1, 1)
     reach_rate_threshold: float = 0.6
+    marketing_reach_weight: float = 2.0
     min_attempts_for_reach: int = 3
     principal_threshold: Decimal = Decimal("9000")
     term_threshold_months: int = 12
@@ -38,6 +39,11 @@ class TriagePolicy:
     early_cooperation_rate: float = 0.8
     early_min_attempts: int = 3
     early_on_stated_reason: bool = True
+    privacy_channels: tuple[Channel, ...] = (
+        Channel.LETTER,
+        Channel.SMS,
+        Channel.CHAT_APP,
+    )
 
 
 DEFAULT_POLICY = TriagePolicy()
@@ -70,3 +76,38 @@ def policies_from(tenant: str, rows: Sequence[Mapping[str, Any]]) -> TenantPolic
         overrides = {k: v for k, v in row.items() if k != "effective_from"}
         policies = policies.amended(row["effective_from"], **overrides)
     return policies
+
+
+class PolicyError(ValueError):
+    """A stored override names an unknown setting or holds a wrong value."""
+
+
+_DECIMALS = {"principal_threshold"}
+_FIELDS = {f.name for f in fields(TriagePolicy)} - {"effective_from"}
+
+
+def _step(raw: Any) -> ContactStep:
+    if isinstance(raw, Mapping):
+        return ContactStep(int(raw["day"]), Channel(raw["channel"]))
+    day, channel = raw
+    return ContactStep(int(day), Channel(channel))
+
+
+def overrides_from_json(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn JSON override values (strings, lists) into policy field values."""
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise PolicyError(f"unknown policy settings {sorted(unknown)}")
+    try:
+        converted = dict(raw)
+        for name in _DECIMALS & set(raw):
+            converted[name] = Decimal(str(raw[name]))
+        if "sequence" in raw:
+            converted["sequence"] = tuple(_step(s) for s in raw["sequence"])
+        if "privacy_channels" in raw:
+            converted["privacy_channels"] = tuple(
+                Channel(c) for c in raw["privacy_channels"]
+            )
+    except (KeyError, TypeError, ValueError, ArithmeticError) as e:
+        raise PolicyError(f"invalid policy override: {e}") from e
+    return converted

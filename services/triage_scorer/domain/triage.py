@@ -69,7 +69,8 @@ def judge(
     revision: int = 1,
 ) -> Triage:
     """Decide now on the attempts made up to `at`, whatever the window says."""
-    features = features_from(case, [a for a in attempts if a.at <= at])
+    seen = [a for a in attempts if a.at <= at]
+    features = features_from(case, seen, policy.marketing_reach_weight)
     decision, score, reasons = evaluate(features, policy)
     return Triage(
         case.case_id, revision, decision, score, tuple(reasons), features, at, cause
@@ -83,7 +84,7 @@ def decide(
     seen = [a for a in attempts if a.at <= at]
     if at >= window_closes_at(case, policy):
         return judge(case, seen, policy, at, Cause.WINDOW_CLOSED)
-    if is_decisive(features_from(case, seen), policy):
+    if is_decisive(features_from(case, seen, policy.marketing_reach_weight), policy):
         return judge(case, seen, policy, at, Cause.DECISIVE_EVIDENCE)
     return None
 

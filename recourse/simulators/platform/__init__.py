@@ -1,0 +1,1 @@
+"""A simulator of lending platforms that speaks only the platform edge topics."""
