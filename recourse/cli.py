@@ -4,6 +4,7 @@ import typer
 
 from recourse.cli_docket import app as docket_app
 from recourse.cli_fees import app as fees_app
+from recourse.cli_ops import batches_app, cases_app, services_app
 from recourse.cli_triage import app as triage_app
 from recourse.demo.cli import demo
 from recourse.localinfra.cli import app as infra_app
@@ -14,6 +15,9 @@ app.add_typer(fees_app, name="fees")
 app.add_typer(docket_app, name="docket")
 app.add_typer(triage_app, name="triage")
 app.command(name="demo")(demo)
+app.add_typer(services_app, name="services")
+app.add_typer(cases_app, name="cases")
+app.add_typer(batches_app, name="batches")
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """Runs services and simulators as child processes and stops every one of them."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -76,7 +77,5 @@ class ProcessGroup:
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, sig)
-    except ProcessLookupError:
-        pass

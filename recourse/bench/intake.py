@@ -49,11 +49,11 @@ async def publish(bootstrap: str, tenant: str, count: int) -> float:
 
 
 async def wait_done(
-    url: str, schema: str, count: int, timeout: float
+    url: str, schema: str, count: int, limit_s: float
 ) -> dict[str, float]:
-    conn = await connect_when_ready(url, schema, timeout)
+    conn = await connect_when_ready(url, schema, limit_s)
     try:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + limit_s
         while time.monotonic() < deadline:
             row = await conn.fetchrow(
                 "SELECT (SELECT count(*) FROM cases) AS cases,"
@@ -65,15 +65,15 @@ async def wait_done(
                 span = (row["last"] - row["first"]).total_seconds()
                 return {"cases": row["cases"], "sent": row["sent"], "span_s": span}
             await asyncio.sleep(0.2)
-        raise TimeoutError(f"intake did not finish {count} events in {timeout}s")
+        raise TimeoutError(f"intake did not finish {count} events in {limit_s}s")
     finally:
         await conn.close()
 
 
 async def connect_when_ready(
-    url: str, schema: str, timeout: float
+    url: str, schema: str, limit_s: float
 ) -> asyncpg.Connection:
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limit_s
     while True:
         conn = await asyncpg.connect(url, server_settings={"search_path": schema})
         if await conn.fetchval("SELECT to_regclass('cases') IS NOT NULL"):
@@ -103,7 +103,7 @@ async def run(count: int) -> dict[str, object]:
     started = time.monotonic()
     group.start("triage-scorer", SERVICES["triage-scorer"])
     try:
-        done = await wait_done(url, schema, count, timeout=600)
+        done = await wait_done(url, schema, count, limit_s=600)
     finally:
         group.stop_all()
     wall = time.monotonic() - started

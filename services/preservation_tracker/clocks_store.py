@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeAlias
 
 import asyncpg
 
@@ -9,7 +10,7 @@ from contracts.assets import Measure
 from services.preservation_tracker.days import start_of
 from services.preservation_tracker.domain.deadlines import Deadline
 
-Row = asyncpg.Record
+Row: TypeAlias = asyncpg.Record
 
 
 async def insert_measures(
@@ -89,7 +90,13 @@ async def insert_deadlines(
         "INSERT INTO deadlines (application_id, kind, asset_identifier, due_on, due_at)"
         " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
         [
-            (application_id, d.kind.value, d.asset_ref or "", d.due_at, start_of(d.due_at))
+            (
+                application_id,
+                d.kind.value,
+                d.asset_ref or "",
+                d.due_at,
+                start_of(d.due_at),
+            )
             for d in deadlines
         ],
     )

@@ -46,7 +46,9 @@ def _policy(values: dict[str, Any]) -> PreservationPolicy:
         DEFAULT_POLICY,
         review_max_age=timedelta(hours=hours),
         lapse_warning_days=warnings,
-        **{k: int(v) for k, v in values.items()},
+        renewal_lead_days=int(values["renewal_lead_days"]),
+        renewal_urgent_days=int(values["renewal_urgent_days"]),
+        lapse_days=int(values["lapse_days"]),
     )
 
 

@@ -2,14 +2,14 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import asyncpg
 
 from contracts.platform import PreservationRequested
 from services.preservation_tracker.domain.review import ReviewItem
 
-Row = asyncpg.Record
+Row: TypeAlias = asyncpg.Record
 
 INSERT_APPLICATION = """
 INSERT INTO applications (application_id, plaintiff_id, request_id, case_id,

@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from contracts import assets as edge
 from contracts.platform import PreservationRequested
@@ -136,14 +137,14 @@ def measure_of(measure: edge.Measure) -> Measure:
     )
 
 
-def measure_from_row(row: Mapping[str, object]) -> Measure:
+def measure_from_row(row: Mapping[str, Any]) -> Measure:
     """A stored measure as the domain sees it."""
     amount = row["amount"]
     return Measure(
         asset_ref=str(row["asset_identifier"]),
         asset_kind=ASSET_KIND[edge.AssetKind(row["asset_kind"])],
         kind=MEASURE_KIND[edge.MeasureKind(row["measure"])],
-        starts_on=row["start_date"],  # type: ignore[arg-type]
-        expires_on=row["expiry_date"],  # type: ignore[arg-type]
+        starts_on=row["start_date"],
+        expires_on=row["expiry_date"],
         preserved_value=amount if isinstance(amount, Decimal) else Decimal("0.00"),
     )

@@ -26,7 +26,9 @@ async def submit(
     now = uow.now()
     fee = preservation_fee(request.claim_amount)
     case = await store.docketed_case(uow.conn, request.plaintiff_id, request.case_id)
-    in_suit_docket = case["docket_number"] if case and request.stage == "in_suit" else None
+    in_suit_docket = (
+        case["docket_number"] if case and request.stage == "in_suit" else None
+    )
     submitted = PreservationApplicationSubmitted(
         application_id=application_id,
         plaintiff_id=request.plaintiff_id,

@@ -37,7 +37,9 @@ class RequestIntake:
         cause = incoming.meta.id
         if status == "returned":
             missing = translate.missing_materials(result.missing_documents)
-            await return_request(uow, request, missing, result.missing + problems, cause)
+            await return_request(
+                uow, request, missing, result.missing + problems, cause
+            )
         elif status == "in_review":
             await store.insert_review_items(uow.conn, result.review_items)
             log.info(

@@ -21,9 +21,7 @@ WHY: Mapping[LiftReason, str] = {
 }
 
 
-async def lift(
-    uow: UnitOfWork, app: store.Row, reason: LiftReason, cause: str
-) -> None:
+async def lift(uow: UnitOfWork, app: store.Row, reason: LiftReason, cause: str) -> None:
     """Lift the application's measures, stop its clocks and publish the lift."""
     now = uow.now()
     application_id = app["application_id"]

@@ -61,15 +61,18 @@ async def decide_review(uow: UnitOfWork, incoming: Incoming) -> None:
         raise BadInput(f"request {decision.request_id!r} has no open item {element}")
     request = PreservationRequested.model_validate_json(row["request"])
     if decision.verdict is ReviewVerdict.ESCALATE:
-        await escalate(uow, row, rows, decision.note or "asked by the reviewer", incoming.meta.id)
+        await escalate(
+            uow, row, rows, decision.note or "asked by the reviewer", incoming.meta.id
+        )
         return
     decided = _decide(rows, DECISION[decision.verdict], decision.reviewer, uow.now())
     for item in decided:
         await store.record_review_decision(uow.conn, item, decision.note)
     if decision.verdict is ReviewVerdict.RETURN:
         await store.set_status(uow.conn, row["application_id"], "returned")
+        why = decision.note
         problems = [
-            f"{i.element} rejected by reviewer {i.reviewer}: {decision.note or i.detail}"
+            f"{i.element} rejected by reviewer {i.reviewer}: {why or i.detail}"
             for i in decided
         ]
         await return_request(uow, request, (), problems, incoming.meta.id)
@@ -113,7 +116,9 @@ async def escalate(
         subject=application["case_id"],
     )
     for item in items:
-        await store.mark_escalated(uow.conn, item["application_id"], item["element"], now)
+        await store.mark_escalated(
+            uow.conn, item["application_id"], item["element"], now
+        )
     notify(
         uow,
         plaintiff_id=application["plaintiff_id"],

@@ -70,18 +70,24 @@ class RulingRecorder:
             log.info("order_already_recorded", application_id=ordered.application_id)
             return
         if app["status"] != "applied":
-            raise BadInput(f"application {ordered.application_id!r} was never applied for")
+            raise BadInput(
+                f"application {ordered.application_id!r} was never applied for"
+            )
         assets = [m.asset_identifier for m in ordered.measures]
         if len(set(assets)) != len(assets):
             raise BadInput("the order names one asset under two measures")
         policy = self._policies.for_tenant(ordered.plaintiff_id)
-        case = await store.docketed_case(uow.conn, ordered.plaintiff_id, ordered.case_id)
+        case = await store.docketed_case(
+            uow.conn, ordered.plaintiff_id, ordered.case_id
+        )
         measures = tuple(translate.measure_of(m) for m in ordered.measures)
         order = CourtOrder(
             order_id=ordered.application_id,
             case_id=ordered.case_id,
             stage=Stage(app["stage"]),
-            taken_on=min((m.starts_on for m in measures), default=local_day(ordered.ordered_at)),
+            taken_on=min(
+                (m.starts_on for m in measures), default=local_day(ordered.ordered_at)
+            ),
             measures=measures,
             case_filed_on=case["filed_on"] if case else None,
         )
@@ -101,12 +107,16 @@ class RulingRecorder:
         )
         if measures:
             deadlines = deadlines_for(order, policy, default_calendar())
-            await clocks_store.insert_deadlines(uow.conn, ordered.application_id, deadlines)
+            await clocks_store.insert_deadlines(
+                uow.conn, ordered.application_id, deadlines
+            )
         beyond = tuple(
             TermBeyondCap(
                 asset_identifier=t.asset_ref,
                 asset_kind=next(
-                    m.asset_kind for m in ordered.measures if m.asset_identifier == t.asset_ref
+                    m.asset_kind
+                    for m in ordered.measures
+                    if m.asset_identifier == t.asset_ref
                 ),
                 expiry_date=t.expires_on,
                 latest_allowed=t.latest_allowed,
@@ -134,13 +144,18 @@ class RulingRecorder:
             subject=ordered.case_id,
         )
         if beyond:
-            flagged = ", ".join(f"{b.asset_identifier} until {b.expiry_date}" for b in beyond)
+            flagged = ", ".join(
+                f"{b.asset_identifier} until {b.expiry_date}" for b in beyond
+            )
             notify(
                 uow,
                 plaintiff_id=ordered.plaintiff_id,
                 case_id=ordered.case_id,
                 kind=NoticeKind.OTHER,
-                text=f"Order {ordered.docket_number} sets terms beyond the legal maximum: {flagged}",
+                text=(
+                    f"Order {ordered.docket_number} sets terms beyond the legal "
+                    f"maximum: {flagged}"
+                ),
                 data={"application_id": ordered.application_id, "flagged": len(beyond)},
                 cause_id=incoming.meta.id,
                 name="beyond_cap",
@@ -158,7 +173,9 @@ class RulingRecorder:
         assert isinstance(renewed, PreservationRenewed)
         app = await _applied_for(uow, renewed)
         rows = await clocks_store.measures_of(uow.conn, renewed.application_id, None)
-        row = next((r for r in rows if r["asset_identifier"] == renewed.asset_identifier), None)
+        row = next(
+            (r for r in rows if r["asset_identifier"] == renewed.asset_identifier), None
+        )
         if row is None or row["status"] != "live":
             state = "unknown" if row is None else row["status"]
             raise BadInput(f"no live measure on {renewed.asset_identifier!r} ({state})")

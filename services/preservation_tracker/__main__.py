@@ -1,0 +1,4 @@
+from services.preservation_tracker.bootstrap import build
+from shared.runtime import run
+
+run(build())
