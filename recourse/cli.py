@@ -2,6 +2,7 @@
 
 import typer
 
+from recourse.cli_dlq import app as dlq_app
 from recourse.cli_docket import app as docket_app
 from recourse.cli_fees import app as fees_app
 from recourse.cli_ops import batches_app, cases_app, services_app
@@ -18,6 +19,7 @@ app.command(name="demo")(demo)
 app.add_typer(services_app, name="services")
 app.add_typer(cases_app, name="cases")
 app.add_typer(batches_app, name="batches")
+app.add_typer(dlq_app, name="dlq")
 
 
 def main() -> None:

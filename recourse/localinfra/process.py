@@ -76,10 +76,12 @@ def stop_pid(pid: int, timeout: float = 30.0) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+def run(
+    cmd: list[str], env: dict[str, str] | None = None, stdin: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=stdin)
     if result.returncode != 0:
         raise InfraError(
             f"{cmd[0]} failed ({result.returncode}): {result.stderr[-2000:]}"
         )
-    return result  # type: ignore[no-any-return]
+    return result

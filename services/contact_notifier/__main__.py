@@ -1,0 +1,4 @@
+from services.contact_notifier.bootstrap import build
+from shared.runtime import run
+
+run(build())
