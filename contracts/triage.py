@@ -1,5 +1,6 @@
 """Events of triage-scorer: a case opens, then is decided with reasons."""
 
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -61,16 +62,17 @@ class CaseFeatures(Contract):
     product_complexity: int = Field(ge=1, le=5, description="Product complexity.")
     profile: BorrowerProfile = Field(description="Borrower's occupation profile.")
     answered_rate: Rate = Field(
-        default=0, description="Answered / own attempts (marketing excluded)."
+        default=Decimal(0), description="Answered / own attempts (marketing excluded)."
     )
     right_party_rate: Rate = Field(
-        default=0, description="Borrower reached / own attempts."
+        default=Decimal(0), description="Borrower reached / own attempts."
     )
     cooperation_rate: Rate = Field(
-        default=0, description="Cooperative right-party contacts / own attempts."
+        default=Decimal(0),
+        description="Cooperative right-party contacts / own attempts.",
     )
     comprehension_rate: Rate = Field(
-        default=0, description="Answered and understood / own attempts."
+        default=Decimal(0), description="Answered and understood / own attempts."
     )
     stated_reasons: tuple[StatedReason, ...] = Field(
         default=(), description="Every reason stated for not paying, sorted."

@@ -2,6 +2,7 @@
 
 import typer
 
+from recourse.bench.cli import bench
 from recourse.cli_dlq import app as dlq_app
 from recourse.cli_docket import app as docket_app
 from recourse.cli_fees import app as fees_app
@@ -20,6 +21,7 @@ app.add_typer(services_app, name="services")
 app.add_typer(cases_app, name="cases")
 app.add_typer(batches_app, name="batches")
 app.add_typer(dlq_app, name="dlq")
+app.command(name="bench")(bench)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """The ceiling: Kafka's own perf tools, and a bare aiokafka pass-through chain."""
 
 import asyncio
+import itertools
 import re
 import subprocess
 import time
@@ -88,7 +89,8 @@ async def passthrough_chain(
     await admin.create_topics([NewTopic(n, 3, 1) for n in names])
     await admin.close()
     stages = [
-        asyncio.create_task(_forward(bootstrap, a, b)) for a, b in zip(names, names[1:])
+        asyncio.create_task(_forward(bootstrap, a, b))
+        for a, b in itertools.pairwise(names)
     ]
     payload = b"x" * 1000
     producer = AIOKafkaProducer(

@@ -32,8 +32,8 @@ async def _verdict(uow: UnitOfWork, command: SendNotice) -> Allowed | Blocked:
     purpose = mapping.PURPOSES[command.purpose]
     if withheld_from_third_party(purpose, command.recipient.third_party):
         return Blocked(BlockReason.THIRD_PARTY, None)
-    rows = await store.policy_rows(uow.conn, command.plaintiff_id)
-    policies = contact_policies_from(command.plaintiff_id, rows)
+    overrides = await store.policy_rows(uow.conn, command.plaintiff_id)
+    policies = contact_policies_from(command.plaintiff_id, overrides)
     policy = policies.on(now.date())
     subjects = [recipient.borrower_id, recipient.address]
     barred = await store.do_not_contact_among(uow.conn, command.plaintiff_id, subjects)

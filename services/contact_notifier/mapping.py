@@ -58,7 +58,7 @@ def recipient_of(command: c.SendNotice) -> m.Recipient:
 
 
 def body_of(command: c.SendNotice) -> str:
-    """The notice text, neutral for a third party; BadInput when it cannot be written."""
+    """The notice text, neutral for a third party; BadInput if it cannot be written."""
     who = command.recipient
     context = {"plaintiff_id": command.plaintiff_id, **command.context}
     try:

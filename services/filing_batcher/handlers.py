@@ -1,5 +1,6 @@
 """Priced cases into batches; paid batches to court; withdrawn batches stopped."""
 
+from datetime import date
 from decimal import Decimal
 
 import structlog
@@ -21,6 +22,10 @@ from shared.periods import add_days, default_calendar
 log = structlog.get_logger(__name__)
 
 
+def _add_days(start: date, days: int) -> date:
+    return add_days(start, days, default_calendar())
+
+
 def _complaint(assessed: FeeAssessed) -> ComplaintElements:
     assert assessed.case is not None
     try:
@@ -32,7 +37,8 @@ def _complaint(assessed: FeeAssessed) -> ComplaintElements:
     except FilingBatcherError as error:
         raise BadInput(f"cannot file case {assessed.case_id}: {error}") from error
     except ValidationError as error:
-        reason = f"case {assessed.case_id} makes no valid complaint: {error.errors()[0]['msg']}"
+        problem = error.errors()[0]["msg"]
+        reason = f"case {assessed.case_id} makes no valid complaint: {problem}"
         raise BadInput(reason) from error
 
 
@@ -74,7 +80,9 @@ async def file_batch(uow: UnitOfWork, incoming: Incoming) -> None:
         plaintiff_id=settled.plaintiff_id,
         court_id=court_id,
         fee_paid=sum((Decimal(r["fee"]) for r in rows), Decimal("0.00")),
-        cases=tuple(ComplaintElements.model_validate_json(r["complaint"]) for r in rows),
+        cases=tuple(
+            ComplaintElements.model_validate_json(r["complaint"]) for r in rows
+        ),
         submitted_at=now,
     )
     filed = BatchFiled(
@@ -106,10 +114,6 @@ async def file_batch(uow: UnitOfWork, incoming: Incoming) -> None:
     log.info("batch_filed", batch_id=settled.batch_id, cases=len(rows))
 
 
-def _add_days(start, days):  # type: ignore[no-untyped-def]
-    return add_days(start, days, default_calendar())
-
-
 async def withdraw_batch(uow: UnitOfWork, incoming: Incoming) -> None:
     """An unpaid batch counts as withdrawn: it is never filed."""
     withdrawn = incoming.event
@@ -123,8 +127,6 @@ async def withdraw_batch(uow: UnitOfWork, incoming: Incoming) -> None:
         )
         return
     now = uow.now()
-    await store.mark_withdrawn(
-        uow.conn, withdrawn.batch_id, withdrawn.invoice_id, now
-    )
+    await store.mark_withdrawn(uow.conn, withdrawn.batch_id, withdrawn.invoice_id, now)
     await store.close_deadlines(uow.conn, withdrawn.batch_id, now)
     log.info("batch_withdrawn", batch_id=withdrawn.batch_id)

@@ -8,10 +8,10 @@ import asyncpg
 
 from services.filing_batcher.domain.batching import OpenBatch, PendingCase
 
-Row = asyncpg.Record
 
-
-async def lock_group(conn: asyncpg.Connection, plaintiff_id: str, court_id: str) -> None:
+async def lock_group(
+    conn: asyncpg.Connection, plaintiff_id: str, court_id: str
+) -> None:
     """Serialize work on one plaintiff's batch for one court until commit."""
     await conn.execute(
         "SELECT pg_advisory_xact_lock(hashtext($1))", f"{plaintiff_id}/{court_id}"
@@ -102,12 +102,16 @@ async def last_sequence(conn: asyncpg.Connection, prefix: str) -> int:
     return int(value or 0)
 
 
-async def save_sequences(conn: asyncpg.Connection, sequences: Mapping[str, int]) -> None:
+async def save_sequences(
+    conn: asyncpg.Connection, sequences: Mapping[str, int]
+) -> None:
     await conn.executemany(
         """
         INSERT INTO batch_sequences (prefix, last_sequence) VALUES ($1, $2)
         ON CONFLICT (prefix) DO UPDATE
-        SET last_sequence = GREATEST(batch_sequences.last_sequence, EXCLUDED.last_sequence)
+        SET last_sequence = GREATEST(
+            batch_sequences.last_sequence, EXCLUDED.last_sequence
+        )
         """,
         list(sequences.items()),
     )
@@ -161,13 +165,13 @@ async def seal_batch(
     )
 
 
-async def lock_batch(conn: asyncpg.Connection, batch_id: str) -> Row | None:
+async def lock_batch(conn: asyncpg.Connection, batch_id: str) -> asyncpg.Record | None:
     return await conn.fetchrow(
         "SELECT * FROM batches WHERE batch_id = $1 FOR UPDATE", batch_id
     )
 
 
-async def batch_cases(conn: asyncpg.Connection, batch_id: str) -> list[Row]:
+async def batch_cases(conn: asyncpg.Connection, batch_id: str) -> list[asyncpg.Record]:
     """The batch's cases in arrival order, with complaint and fee."""
     return await conn.fetch(
         """
@@ -208,7 +212,7 @@ async def mark_withdrawn(
 
 async def case_for_answer(
     conn: asyncpg.Connection, plaintiff_id: str, case_id: str
-) -> Row | None:
+) -> asyncpg.Record | None:
     return await conn.fetchrow(
         """
         SELECT c.*, b.status AS batch_status FROM cases c
@@ -292,7 +296,9 @@ async def insert_deadlines(
     )
 
 
-async def close_deadlines(conn: asyncpg.Connection, batch_id: str, at: datetime) -> None:
+async def close_deadlines(
+    conn: asyncpg.Connection, batch_id: str, at: datetime
+) -> None:
     await conn.execute(
         "UPDATE deadlines SET closed_at = $2 WHERE batch_id = $1 AND closed_at IS NULL",
         batch_id,
@@ -314,7 +320,7 @@ FOR UPDATE OF d SKIP LOCKED
 
 async def due_deadlines(
     conn: asyncpg.Connection, now: datetime, limit: int = 500
-) -> list[Row]:
+) -> list[asyncpg.Record]:
     return await conn.fetch(DUE_DEADLINES, now, limit)
 
 

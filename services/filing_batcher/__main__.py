@@ -1,0 +1,4 @@
+from services.filing_batcher.bootstrap import build
+from shared.runtime import run
+
+run(build())

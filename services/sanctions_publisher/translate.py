@@ -1,0 +1,101 @@
+"""Maps court judgments onto the sanctions domain, and domain entries to contracts."""
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+from contracts.loans import Sex as EdgeSex
+from contracts.rulings import JudgmentIssued, JudgmentOutcome
+from contracts.sanctions import PerformanceStatus as EdgeStatus
+from contracts.sanctions import PublicSanctionEntry
+from services.sanctions_publisher.domain import judgment as domain
+from services.sanctions_publisher.domain.entry import Debtor, PublicEntry, Sex
+from services.sanctions_publisher.domain.listing import (
+    DEFAULT_RULES,
+    DishonestConduct,
+    Listing,
+    ListingRules,
+)
+from services.sanctions_publisher.domain.performance import PerformanceStatus
+
+_NS = uuid.UUID("0c7d2a8e-51f4-4b63-a0b7-3c6f0f6c9e21")
+OUTCOME = {
+    JudgmentOutcome.REPAY_PRINCIPAL: domain.JudgmentOutcome.REPAY_PRINCIPAL,
+    JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST: (
+        domain.JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST
+    ),
+    JudgmentOutcome.DISMISSED: domain.JudgmentOutcome.DISMISSAL,
+}
+SEX = {EdgeSex.MALE: Sex.MALE, EdgeSex.FEMALE: Sex.FEMALE}
+EDGE_SEX = {Sex.MALE: EdgeSex.MALE, Sex.FEMALE: EdgeSex.FEMALE}
+EDGE_STATUS = {
+    PerformanceStatus.UNPERFORMED: EdgeStatus.NOT_PERFORMED,
+    PerformanceStatus.PARTIALLY_PERFORMED: EdgeStatus.PARTIALLY_PERFORMED,
+}
+
+
+def sanction_id_for(plaintiff_id: str, case_id: str) -> str:
+    return "sn-" + uuid.uuid5(_NS, f"sanction/{plaintiff_id}/{case_id}").hex
+
+
+def entry_id_for(plaintiff_id: str, case_id: str) -> str:
+    return "pe-" + uuid.uuid5(_NS, f"entry/{plaintiff_id}/{case_id}").hex
+
+
+def judgment_of(issued: JudgmentIssued, decided_on: date) -> domain.Judgment:
+    """The domain judgment; raises the domain error when its parts contradict."""
+    return domain.Judgment(
+        case_number=issued.docket_number,
+        court=issued.court_id,
+        outcome=OUTCOME[issued.outcome],
+        decided_on=decided_on,
+        principal=issued.principal_awarded,
+        interest=issued.interest_awarded,
+        reserved_interest_claim=issued.reserved_interest_claim,
+    )
+
+
+def listing_of(issued: JudgmentIssued, listed_on: date) -> tuple[Listing, ListingRules]:
+    """The listing with the rules its term follows (the court's base term)."""
+    assert issued.listing is not None
+    ordered = issued.listing
+    listing = Listing(
+        case_number=domain.enforcement_case_number(issued.docket_number),
+        court=issued.court_id,
+        conduct=DishonestConduct(ordered.art1_item),
+        listed_on=listed_on,
+        extension_years=ordered.extension_years or 0,
+    )
+    rules = DEFAULT_RULES
+    if ordered.term_years is not None:
+        rules = replace(rules, base_years=ordered.term_years)
+    return listing, rules
+
+
+def debtor_of(issued: JudgmentIssued) -> Debtor:
+    return Debtor(
+        name=issued.defendant.name,
+        sex=SEX[issued.defendant_sex],
+        id_number=issued.defendant.id_number,
+        birth_date=issued.defendant_birth_date,
+    )
+
+
+def public_entry_of(
+    entry: PublicEntry, entry_id: str, court_id: str, status: PerformanceStatus
+) -> PublicSanctionEntry:
+    """The contract entry; pydantic refuses an id number that is not masked."""
+    return PublicSanctionEntry(
+        entry_id=entry_id,
+        name=entry.name,
+        sex=EDGE_SEX[Sex(entry.sex)],
+        age=entry.age,
+        masked_id_number=entry.masked_id_number,
+        court_id=court_id,
+        case_number=entry.case_number,
+        basis_document=entry.basis_document,
+        obligation=entry.obligation,
+        performance_status=EDGE_STATUS[status],
+        conduct=entry.conduct,
+        published_on=entry.published_on,
+    )
