@@ -14,9 +14,10 @@ import typer
 from recourse.bench import ceiling
 from recourse.bench.pipeline import run_pipeline
 from recourse.localinfra import stack
-from recourse.localinfra.process import REPO_ROOT
+from recourse.localinfra.process import REPO_ROOT, using_state_dir
 
 RESULTS = REPO_ROOT / "bench-results"
+BENCH_STATE = REPO_ROOT / ".recourse" / "bench"
 HOPS = 9
 
 
@@ -33,16 +34,17 @@ def bench(
     """Push cases through all six services; measure the ceiling on one broker."""
     started = time.monotonic()
     pipeline = asyncio.run(run_pipeline(cases))
-    state = stack.up(fsync=False)
-    try:
-        kafka_tools = ceiling.kafka_producer_perf(
-            state.bootstrap_servers, perf_records, 1000
-        )
-        chain = asyncio.run(
-            ceiling.passthrough_chain(state.bootstrap_servers, chain_messages, HOPS)
-        )
-    finally:
-        stack.down(purge=True)
+    with using_state_dir(BENCH_STATE):
+        state = stack.up(fsync=False)
+        try:
+            kafka_tools = ceiling.kafka_producer_perf(
+                state.bootstrap_servers, perf_records, 1000
+            )
+            chain = asyncio.run(
+                ceiling.passthrough_chain(state.bootstrap_servers, chain_messages, HOPS)
+            )
+        finally:
+            stack.down(purge=True)
     result = {
         "measured_at": datetime.now(UTC).isoformat(),
         "machine": {

@@ -1,7 +1,6 @@
 """One whole-system run: fresh infrastructure, six services, both simulators."""
 
 import asyncio
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ import asyncpg
 
 from recourse.demo.ledger import existing_schemas
 from recourse.localinfra import stack
-from recourse.localinfra.process import REPO_ROOT
+from recourse.localinfra.process import REPO_ROOT, using_state_dir
 from recourse.processes import SERVICES, ProcessGroup
 from recourse.simulators.platform.plan import PLATFORMS
 from shared.clock import ScaledClock, scaled_setting
@@ -49,10 +48,10 @@ class SystemRun:
         self.started_wall = 0.0
 
     def start(self) -> None:
-        os.environ["RECOURSE_STATE_DIR"] = str(self.config.state_dir)
-        stack.down(purge=True)
-        shutil.rmtree(self.config.state_dir, ignore_errors=True)
-        state = stack.up(fsync=False)
+        with using_state_dir(self.config.state_dir):
+            stack.down(purge=True)
+            shutil.rmtree(self.config.state_dir, ignore_errors=True)
+            state = stack.up(fsync=False)
         self.database_url = state.database_url
         anchor = time.time() + 8.0
         self.clock = ScaledClock(SIMULATED_START, self.config.factor, anchor)
@@ -104,7 +103,8 @@ class SystemRun:
         if self.group is not None:
             self.group.stop_all()
         if not keep_infra:
-            stack.down()
+            with using_state_dir(self.config.state_dir):
+                stack.down(purge=True)
 
     async def settle(self, limit_seconds: float = 60.0) -> None:
         """After the simulated days: wait until every outbox is drained."""

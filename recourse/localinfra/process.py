@@ -5,7 +5,8 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +19,20 @@ class InfraError(Exception):
 def state_dir() -> Path:
     """Where runtime data, pids and the env file live (untracked)."""
     return Path(os.environ.get("RECOURSE_STATE_DIR", REPO_ROOT / ".recourse"))
+
+
+@contextmanager
+def using_state_dir(path: Path) -> Iterator[None]:
+    """Point the infra commands at another state directory for a while."""
+    before = os.environ.get("RECOURSE_STATE_DIR")
+    os.environ["RECOURSE_STATE_DIR"] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("RECOURSE_STATE_DIR", None)
+        else:
+            os.environ["RECOURSE_STATE_DIR"] = before
 
 
 def cache_dir() -> Path:

@@ -33,7 +33,9 @@ async def record_judgment(uow: UnitOfWork, incoming: Incoming) -> None:
         judgment = translate.judgment_of(issued, local_day(issued.judged_at))
         obligation = obligation_amount(judgment)
         listing, rules = (
-            translate.listing_of(issued, local_day(now)) if issued.listing else (None, None)
+            translate.listing_of(issued, local_day(now))
+            if issued.listing
+            else (None, None)
         )
         sanction_id = translate.sanction_id_for(issued.plaintiff_id, issued.case_id)
         entry_id = translate.entry_id_for(issued.plaintiff_id, issued.case_id)

@@ -1,0 +1,127 @@
+"""SQL for the attempts triage has seen and the decisions it has made."""
+
+import json
+from datetime import datetime
+
+import asyncpg
+
+from contracts.contact import AttemptStatus, ContactAttempted, StatedReason
+
+INSERT_ATTEMPT = """
+INSERT INTO attempts (plaintiff_id, attempt_id, case_id, command_id, purpose, channel,
+                      status, attempted_at, reached, answered, right_party,
+                      cooperative, comprehension, stated_reason, sentiment,
+                      marketing, final, source_event_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+        $18)
+ON CONFLICT (plaintiff_id, attempt_id) DO NOTHING
+RETURNING 1
+"""
+COLLECTION_ATTEMPTS = """
+SELECT * FROM attempts
+WHERE plaintiff_id = $1 AND case_id = $2 AND purpose = 'collection'
+  AND status <> 'blocked'
+ORDER BY attempted_at, attempt_id
+"""
+INSERT_DECISION = """
+INSERT INTO decisions (plaintiff_id, case_id, revision, decision, cause, score,
+                       reasons, features, decided_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)
+"""
+LATEST_DECISION = """
+SELECT * FROM decisions WHERE plaintiff_id = $1 AND case_id = $2
+ORDER BY revision DESC LIMIT 1
+"""
+
+
+async def insert_attempt(
+    conn: asyncpg.Connection,
+    attempt: ContactAttempted,
+    stated_reason: StatedReason | None,
+    sentiment: str | None,
+    event_id: str,
+) -> bool:
+    """Keep one attempt; False when it was seen already."""
+    outcome = attempt.outcome
+    final = attempt.status is not AttemptStatus.BLOCKED or not attempt.rescheduled_to
+    inserted = await conn.fetchval(
+        INSERT_ATTEMPT,
+        attempt.plaintiff_id,
+        attempt.attempt_id,
+        attempt.case_id,
+        attempt.command_id,
+        attempt.purpose.value,
+        attempt.channel.value,
+        attempt.status.value,
+        attempt.attempted_at,
+        outcome.reached,
+        outcome.answered,
+        outcome.right_party,
+        outcome.cooperative,
+        outcome.comprehension,
+        stated_reason.value if stated_reason else None,
+        sentiment,
+        attempt.marketing,
+        final,
+        event_id,
+    )
+    return inserted is not None
+
+
+async def collection_attempts(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str
+) -> list[asyncpg.Record]:
+    """Collection attempts that were made (not blocked), oldest first."""
+    return list(await conn.fetch(COLLECTION_ATTEMPTS, plaintiff_id, case_id))
+
+
+async def insert_decision(
+    conn: asyncpg.Connection,
+    plaintiff_id: str,
+    case_id: str,
+    revision: int,
+    decision: str,
+    cause: str,
+    score: object,
+    reasons: list[dict[str, str]],
+    features: str,
+    decided_at: datetime,
+) -> None:
+    await conn.execute(
+        INSERT_DECISION,
+        plaintiff_id,
+        case_id,
+        revision,
+        decision,
+        cause,
+        score,
+        json.dumps(reasons, ensure_ascii=False),
+        features,
+        decided_at,
+    )
+
+
+async def latest_decision(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str
+) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        LATEST_DECISION, plaintiff_id, case_id
+    )
+    return row
+
+
+async def mark_published(
+    conn: asyncpg.Connection,
+    plaintiff_id: str,
+    case_id: str,
+    revision: int,
+    at: datetime,
+) -> None:
+    await conn.execute(
+        "UPDATE decisions SET published_at = $4"
+        " WHERE plaintiff_id = $1 AND case_id = $2 AND revision = $3",
+        plaintiff_id,
+        case_id,
+        revision,
+        at,
+    )
