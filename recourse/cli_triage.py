@@ -1,16 +1,25 @@
 """Operator commands of triage: read one conversation, evaluate decisions."""
 
+import asyncio
 import csv
 import json
+import uuid
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from contracts.cloudevents import EventMeta, encode_headers
+from contracts.registry import encode, event_type
+from contracts.topics import TRIAGE_COMMANDS
+from contracts.triage import RetriageCase
+from recourse.dlq.broker import configured_bootstrap
 from services.triage_scorer.domain.metrics import Scores, scores_of
 from services.triage_scorer.domain.policy import DEFAULT_POLICY
 from services.triage_scorer.domain.reader import read_conversation
+from shared.delivery.relay import new_producer
 
 app = typer.Typer(help="Triage: read conversations and evaluate file-suit decisions.")
 
@@ -95,3 +104,44 @@ def _chart(recovered: dict[str, bool], scores: dict[str, float], out: Path) -> N
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
+
+
+async def _send(bootstrap: str, command: RetriageCase) -> None:
+    meta = EventMeta(
+        id=command.command_id,
+        type=event_type(command),
+        source="/recourse/cli",
+        time=command.requested_at,
+        subject=command.case_id,
+    )
+    producer = new_producer(bootstrap)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            TRIAGE_COMMANDS,
+            value=encode(command),
+            key=command.plaintiff_id.encode(),
+            headers=encode_headers(meta),
+        )
+    finally:
+        await producer.stop()
+
+
+@app.command()
+def retriage(
+    case_id: Annotated[str, typer.Argument(help="The case to decide again.")],
+    plaintiff: Annotated[str, typer.Option(help="The case's plaintiff (tenant).")],
+    operator: Annotated[str, typer.Option(help="Who asks.")] = "operator",
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+) -> None:
+    """Ask triage-scorer, through Kafka, to decide a case again as a new revision."""
+    command = RetriageCase(
+        command_id=f"retriage-{uuid.uuid4().hex}",
+        plaintiff_id=plaintiff,
+        case_id=case_id,
+        requested_by=operator,
+        note=note,
+        requested_at=datetime.now(UTC),
+    )
+    asyncio.run(_send(configured_bootstrap(), command))
+    typer.echo(json.dumps({"command_id": command.command_id, "case_id": case_id}))

@@ -1,6 +1,6 @@
 """Composes filing-batcher from settings, subscribers and sweepers."""
 
-from services.filing_batcher import subscribers, sweeps
+from services.filing_batcher import registry, subscribers, sweeps
 from shared.runtime import Service
 from shared.settings import settings_for
 
@@ -8,6 +8,8 @@ SERVICE_NAME = "filing-batcher"
 
 
 def build() -> Service:
+    registry.courts()
+    registry.plaintiffs()
     service = Service(
         settings_for(SERVICE_NAME, "filing"),
         migrations="services.filing_batcher.migrations",

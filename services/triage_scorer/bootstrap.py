@@ -1,6 +1,9 @@
 """Composes triage-scorer from settings, subscribers and sweepers."""
 
-from services.triage_scorer import subscribers
+import os
+
+from services.triage_scorer import subscribers, sweeps
+from services.triage_scorer.readers import reader_from
 from shared.runtime import Service
 from shared.settings import settings_for
 
@@ -13,4 +16,8 @@ def build() -> Service:
         migrations="services.triage_scorer.migrations",
     )
     subscribers.on_tenant_overdue(service)
+    subscribers.on_contact(service, reader_from(os.environ))
+    subscribers.on_triage_commands(service)
+    service.sweeps.append(sweeps.send_due_contacts)
+    service.sweeps.append(sweeps.decide_closed_windows)
     return service

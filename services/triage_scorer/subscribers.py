@@ -1,7 +1,14 @@
 """Topic wiring for triage-scorer: subscribers only route to handlers."""
 
+from functools import partial
+
+from contracts import topics
+from contracts.contact import ContactAttempted
 from contracts.platform import LoanOverdue
+from contracts.triage import RetriageCase
 from services.triage_scorer import handlers
+from services.triage_scorer.readers import TranscriptReader
+from services.triage_scorer.tenants import for_tenants
 from shared.delivery.consumer import Route
 from shared.runtime import Service
 
@@ -13,4 +20,26 @@ def on_tenant_overdue(service: Service) -> None:
         Route.of([(LoanOverdue, handlers.open_case)]),
         title="on_tenant_overdue",
         pattern=rf"tenant\.{tenants}\.overdue\.v1",
+    )
+
+
+def on_contact(service: Service, reader: TranscriptReader) -> None:
+    """Contact attempts on the cases this service collects."""
+    record = partial(handlers.record_attempt, reader=reader)
+    service.consume(
+        Route.of(
+            [(ContactAttempted, for_tenants(service.settings.tenant_pattern, record))]
+        ),
+        title="on_contact",
+        topics=(topics.CONTACT,),
+    )
+
+
+def on_triage_commands(service: Service) -> None:
+    """Operators' commands, e.g. to triage a case again."""
+    retriage = for_tenants(service.settings.tenant_pattern, handlers.retriage_case)
+    service.consume(
+        Route.of([(RetriageCase, retriage)]),
+        title="on_triage_commands",
+        topics=(topics.TRIAGE_COMMANDS,),
     )

@@ -1,6 +1,7 @@
 """The plaintiffs' registered particulars, as the complaint names them."""
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -9,6 +10,7 @@ from importlib import resources
 from services.filing_batcher.domain.errors import UnknownPlaintiffError
 
 _PACKAGE = "services.filing_batcher.domain"
+CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,12 @@ class Plaintiff:
     credit_code: str
     representative: str
     address: str
+
+    def __post_init__(self) -> None:
+        if not CREDIT_CODE.match(self.credit_code):
+            raise ValueError(
+                f"{self.plaintiff_id}: not a credit code {self.credit_code}"
+            )
 
 
 class PlaintiffRegistry:

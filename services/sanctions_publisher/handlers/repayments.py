@@ -1,5 +1,7 @@
 """Repayments update performance; a performed debt is lifted from the list."""
 
+from dataclasses import replace
+
 import structlog
 
 from contracts.notices import NoticeKind
@@ -67,7 +69,10 @@ async def record_repayment(uow: UnitOfWork, incoming: Incoming) -> None:
     listed = await store.listing_of_case(uow.conn, paid.plaintiff_id, paid.case_id)
     if listed is None or after.fully_performed_on is None:
         return
-    due = lift_due(_listing(listed), after, default_calendar(), DEFAULT_RULES)
+    rules = DEFAULT_RULES
+    if listed["term_years"] is not None:
+        rules = replace(rules, base_years=listed["term_years"])
+    due = lift_due(_listing(listed), after, default_calendar(), rules)
     if due is None or due.reason != "performed":
         return
     await store.schedule_lift(

@@ -53,8 +53,7 @@ CREATE TABLE decisions (
     decision text NOT NULL,
     cause text NOT NULL,
     score numeric(8, 6) NOT NULL,
-    reasons jsonb NOT NULL,
-    features jsonb NOT NULL,
+    triaged jsonb NOT NULL,
     decided_at timestamptz NOT NULL,
     published_at timestamptz,
     PRIMARY KEY (plaintiff_id, case_id, revision)

@@ -63,18 +63,24 @@ async def mark_sent(
     )
 
 
-async def cancel_open(conn: asyncpg.Connection, plaintiff_id: str, case_id: str) -> int:
-    """Cancel what the case has not sent yet; returns how many."""
+async def cancel_open(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str, purposes: Sequence[str]
+) -> int:
+    """Cancel what the case has not sent yet for these purposes; returns how many."""
     status = await conn.execute(
         "UPDATE scheduled_contacts SET status = 'cancelled'"
-        " WHERE plaintiff_id = $1 AND case_id = $2 AND status = 'scheduled'",
+        " WHERE plaintiff_id = $1 AND case_id = $2 AND status = 'scheduled'"
+        " AND purpose = ANY($3::text[])",
         plaintiff_id,
         case_id,
+        list(purposes),
     )
     return int(status.split()[-1])
 
 
-async def count_privacy(conn: asyncpg.Connection, plaintiff_id: str, case_id: str) -> int:
+async def count_privacy(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str
+) -> int:
     query = (
         "SELECT count(*) FROM scheduled_contacts WHERE plaintiff_id = $1"
         " AND case_id = $2 AND purpose = 'privacy_notice'"

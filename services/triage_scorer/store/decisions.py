@@ -1,11 +1,11 @@
 """SQL for the attempts triage has seen and the decisions it has made."""
 
-import json
 from datetime import datetime
 
 import asyncpg
 
 from contracts.contact import AttemptStatus, ContactAttempted, StatedReason
+from contracts.triage import CaseTriaged
 
 INSERT_ATTEMPT = """
 INSERT INTO attempts (plaintiff_id, attempt_id, case_id, command_id, purpose, channel,
@@ -25,8 +25,8 @@ ORDER BY attempted_at, attempt_id
 """
 INSERT_DECISION = """
 INSERT INTO decisions (plaintiff_id, case_id, revision, decision, cause, score,
-                       reasons, features, decided_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)
+                       triaged, decided_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
 """
 LATEST_DECISION = """
 SELECT * FROM decisions WHERE plaintiff_id = $1 AND case_id = $2
@@ -75,53 +75,38 @@ async def collection_attempts(
     return list(await conn.fetch(COLLECTION_ATTEMPTS, plaintiff_id, case_id))
 
 
-async def insert_decision(
-    conn: asyncpg.Connection,
-    plaintiff_id: str,
-    case_id: str,
-    revision: int,
-    decision: str,
-    cause: str,
-    score: object,
-    reasons: list[dict[str, str]],
-    features: str,
-    decided_at: datetime,
-) -> None:
+async def insert_decision(conn: asyncpg.Connection, triaged: CaseTriaged) -> None:
+    """Add a revision to the case's history; revisions are never rewritten."""
     await conn.execute(
         INSERT_DECISION,
-        plaintiff_id,
-        case_id,
-        revision,
-        decision,
-        cause,
-        score,
-        json.dumps(reasons, ensure_ascii=False),
-        features,
-        decided_at,
+        triaged.plaintiff_id,
+        triaged.case_id,
+        triaged.revision,
+        triaged.decision.value,
+        triaged.cause.value if triaged.cause else "",
+        triaged.score,
+        triaged.model_dump_json(),
+        triaged.decided_at,
     )
 
 
 async def latest_decision(
     conn: asyncpg.Connection, plaintiff_id: str, case_id: str
-) -> asyncpg.Record | None:
-    row: asyncpg.Record | None = await conn.fetchrow(
-        LATEST_DECISION, plaintiff_id, case_id
-    )
-    return row
+) -> CaseTriaged | None:
+    row = await conn.fetchrow(LATEST_DECISION, plaintiff_id, case_id)
+    return CaseTriaged.model_validate_json(row["triaged"]) if row else None
 
 
 async def mark_published(
-    conn: asyncpg.Connection,
-    plaintiff_id: str,
-    case_id: str,
-    revision: int,
-    at: datetime,
+    conn: asyncpg.Connection, triaged: CaseTriaged, at: datetime
 ) -> None:
+    """Note when the revision went out, and the event exactly as it went."""
     await conn.execute(
-        "UPDATE decisions SET published_at = $4"
+        "UPDATE decisions SET published_at = $4, triaged = $5::jsonb"
         " WHERE plaintiff_id = $1 AND case_id = $2 AND revision = $3",
-        plaintiff_id,
-        case_id,
-        revision,
+        triaged.plaintiff_id,
+        triaged.case_id,
+        triaged.revision,
         at,
+        triaged.model_dump_json(),
     )

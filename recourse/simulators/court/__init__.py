@@ -1,0 +1,1 @@
+"""A simulated court: reads its filings topic, answers on its rulings topic."""

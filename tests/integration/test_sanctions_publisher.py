@@ -1,0 +1,361 @@
+"""sanctions-publisher end to end: real broker, real database, scaled clock.
+
+The test plays the court (with the court simulator's judgment function) and
+the platforms (repayments); a simulated day passes in 0.04 s, so two-year
+listing terms run out within the test.
+"""
+
+import json
+import random
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import asyncpg
+import pytest
+from aiokafka.structs import ConsumerRecord
+
+from contracts import topics
+from contracts.court import (
+    Claim,
+    ClaimKind,
+    ComplaintElements,
+    DefendantParty,
+    PlaintiffParty,
+)
+from contracts.notices import NoticeKind, PlatformNotice
+from contracts.platform import LoanOverdue, RepaymentReceived
+from contracts.registry import decode
+from contracts.rulings import CaseDocketedByCourt, JudgmentIssued
+from contracts.sanctions import LiftReason, SanctionLifted, SanctionRecorded
+from recourse.simulators.court.judgments import on_case_docketed
+from recourse.simulators.loans import LoanFactory
+from shared.clock import ScaledClock, scaled_setting
+from shared.masking import contains_unmasked_pii
+from tests.integration.test_preservation_tracker import Court, Tap, settle
+from tests.support.infra import Infra
+from tests.support.kafka import Publisher, create_topics, header
+from tests.support.services import ServiceUnderTest, run_id
+
+pytestmark = pytest.mark.integration
+Record = ConsumerRecord[bytes, bytes]
+SECONDS_PER_DAY = 0.04
+START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+CASES_PER_PLATFORM = 150
+
+
+def complaint_of(loan: LoanOverdue) -> ComplaintElements:
+    """The complaint a filing would carry for the loan, as the court reads it."""
+    borrower, terms, owed = loan.borrower, loan.loan, loan.arrears
+    return ComplaintElements(
+        case_id=loan.case_id,
+        plaintiff=PlaintiffParty(
+            name="某某网络小额贷款有限公司",
+            credit_code="91110105MA01ABCD2X",
+            representative="张某",
+            address="北京市朝阳区建国路1号",
+        ),
+        defendant=DefendantParty(
+            name=borrower.name,
+            sex=borrower.sex,
+            birth_date=borrower.birth_date,
+            id_number=borrower.id_number,
+            address=borrower.address,
+            service_address=borrower.address,
+            phone=borrower.phone,
+        ),
+        e_service_consent=loan.e_service_consent,
+        principal_owed=owed.principal_owed,
+        interest_owed=owed.interest_owed,
+        penalty_interest_owed=owed.penalty_interest_owed,
+        owed_as_of=owed.as_of,
+        annual_rate=terms.annual_rate,
+        term_months=terms.term_months,
+        contract_number=terms.contract_number,
+        contract_date=terms.contract_date,
+        disbursed_on=terms.disbursed_on,
+        disbursed_amount=terms.disbursed_amount,
+        repayments=terms.repayments,
+        overdue_since=owed.overdue_since,
+        overdue_days=owed.overdue_days,
+        claims=(
+            Claim(
+                kind=ClaimKind.PRINCIPAL,
+                text="判令被告偿还借款本金",
+                amount=owed.principal_owed,
+            ),
+        ),
+        claim_amount=owed.total,
+        agreed_court_id=loan.agreed_court_id,
+    )
+
+
+@dataclass
+class Ledger:
+    """What the court judged and the platforms repaid, and what must follow."""
+
+    judgments: dict[str, JudgmentIssued] = field(default_factory=dict)
+    repaid_in_full: set[str] = field(default_factory=set)
+    recorded: dict[str, SanctionRecorded] = field(default_factory=dict)
+    lifted: dict[str, SanctionLifted] = field(default_factory=dict)
+
+    def listed(self) -> list[JudgmentIssued]:
+        return [j for j in self.judgments.values() if j.listing is not None]
+
+    def expected_term_lifts(self) -> list[SanctionRecorded]:
+        """Fixed terms of listings never fully repaid end within the run."""
+        return [
+            r
+            for r in self.recorded.values()
+            if r.listing is not None
+            and r.listed_until is not None
+            and r.listing.extension_years is None
+            and r.case_id not in self.repaid_in_full
+        ]
+
+
+async def judged(service: ServiceUnderTest) -> int:
+    try:
+        return int(await service.fetchval("SELECT count(*) FROM judgments"))  # type: ignore[call-overload]
+    except asyncpg.UndefinedTableError:
+        return 0
+
+
+def repayment_plan(index: int) -> str:
+    return ("full", "partial", "none")[index % 3]
+
+
+@pytest.fixture
+async def publisher_service(
+    infra: Infra, tmp_path: Path
+) -> AsyncIterator[ServiceUnderTest]:
+    run = run_id()
+    service = ServiceUnderTest(
+        infra, "services.sanctions_publisher", f"sanctions_{run}", run, tmp_path
+    )
+    service.extra_env.update(
+        {
+            "RECOURSE_CLOCK": scaled_setting(
+                START, 86400 / SECONDS_PER_DAY, time.time()
+            ),
+            "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.05",
+            "RECOURSE_BATCH_MAX_RECORDS": "25",
+        }
+    )
+    yield service
+    service.stop()
+
+
+async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
+    infra: Infra, publisher_service: ServiceUnderTest
+) -> None:
+    service = publisher_service
+    run = service.run
+    anchor = float(service.extra_env["RECOURSE_CLOCK"].rsplit("anchor=", 1)[1])
+    clock = ScaledClock(START, 86400 / SECONDS_PER_DAY, anchor)
+    plaintiffs = [f"{run}-p0", f"{run}-p1"]
+    courts = (f"{run}-c0", f"{run}-c1")
+    loans = {
+        loan.case_id: (index, loan)
+        for p in plaintiffs
+        for index in range(CASES_PER_PLATFORM)
+        for loan in [LoanFactory(p, courts).overdue(index)]
+    }
+    payments = [topics.tenant_topic(p, "payments") for p in plaintiffs]
+    rulings = [topics.court_topic(c, "rulings") for c in courts]
+    watched = [
+        topics.SANCTIONS,
+        topics.PUBLIC_SANCTIONS,
+        topics.CONTACT_COMMANDS,
+        topics.dlq_topic("sanctions-publisher"),
+        *[topics.tenant_topic(p, "notices") for p in plaintiffs],
+    ]
+    await create_topics(infra.bootstrap_servers, [*payments, *rulings, *watched])
+    court, ledger, rng = Court(clock), Ledger(), random.Random(11)
+    for case_id, (index, loan) in loans.items():
+        docketed = CaseDocketedByCourt(
+            court_id=loan.agreed_court_id,
+            plaintiff_id=loan.plaintiff_id,
+            batch_id=f"b-{loan.plaintiff_id}",
+            case_id=case_id,
+            docket_number=f"(2026)京0105民初{index + 1000}号",
+            decided_at=clock.now(),
+        )
+        for due, judgment in on_case_docketed(
+            docketed, complaint_of(loan), clock.now(), rng, listing_share=0.4
+        ):
+            assert isinstance(judgment, JudgmentIssued)
+            ledger.judgments[case_id] = judgment
+            topic = topics.court_topic(loan.agreed_court_id, "rulings")
+            court.schedule(due, topic, judgment, loan.plaintiff_id)
+    unknown = RepaymentReceived(
+        plaintiff_id=plaintiffs[0],
+        case_id=f"{plaintiffs[0]}-nope",
+        repayment_id="rep-unknown",
+        amount=Decimal("100.00"),
+        received_at=START,
+        fully_repaid=False,
+    )
+    async with (
+        Tap(infra.bootstrap_servers, watched) as tap,
+        Publisher(infra.bootstrap_servers) as publisher,
+    ):
+        await publisher.event(payments[0], unknown, plaintiffs[0])
+        service.start()
+        killed = False
+        while True:
+            for record in await tap.poll():
+                react(record, ledger, loans, court, clock)
+            await court.publish_due(publisher)
+            service.assert_alive()
+            if not killed and await judged(service) >= len(loans) // 3:
+                service.kill()
+                service.start()
+                killed = True
+            if killed and done(ledger, clock):
+                break
+        await settle(tap, 2.0)
+
+    public = [r for r in tap.records if r.topic == topics.PUBLIC_SANCTIONS]
+    ours = [r for r in public if (r.key or b"").decode() in plaintiffs]
+    entries = tap.distinct("PublicSanctionEntry", topics.PUBLIC_SANCTIONS)
+    withdrawn = tap.distinct("PublicSanctionWithdrawn", topics.PUBLIC_SANCTIONS)
+    commands = tap.distinct("SendNotice", topics.CONTACT_COMMANDS)
+    notices = [
+        n
+        for n in tap.distinct("PlatformNotice").values()
+        if isinstance(n, PlatformNotice)
+    ]
+    dead = [
+        r
+        for r in tap.records
+        if r.topic == topics.dlq_topic("sanctions-publisher")
+        and header(r, "dlq_original_topic") == payments[0]
+    ]
+    ours_judged = [c for c in commands.values() if c.plaintiff_id in plaintiffs]
+    sanctioned = [j for j in ledger.judgments.values() if j.listing or j.penalties]
+    lifts = list(ledger.lifted.values())
+    report = {
+        "judgments": await service.fetchval("SELECT count(*) FROM judgments"),
+        "dismissed": sum(j.outcome == "dismissed" for j in ledger.judgments.values()),
+        "sanctions": len(ledger.recorded),
+        "listings_published": len(entries),
+        "lifted_performed": sum(x.reason is LiftReason.PERFORMED for x in lifts),
+        "lifted_term": sum(x.reason is LiftReason.TERM_EXPIRED for x in lifts),
+        "withdrawn": len(withdrawn),
+        "borrower_notices": len(ours_judged),
+        "platform_notices": len(notices),
+        "public_records_read": len(ours),
+    }
+    print("sanctions run:", report)
+    listed = ledger.listed()
+    assert report["judgments"] == len(loans)
+    assert report["sanctions"] == len(sanctioned)
+    assert report["listings_published"] == len(listed) > 0
+    assert (
+        report["lifted_performed"]
+        == len([j for j in listed if j.case_id in ledger.repaid_in_full])
+        > 0
+    )
+    assert report["lifted_term"] == len(ledger.expected_term_lifts()) > 0
+    assert report["withdrawn"] == len(lifts)
+    assert report["borrower_notices"] == len(loans) + len(sanctioned)
+    assert await service.fetchval("SELECT count(*) FROM sanctions") == len(sanctioned)
+    assert await service.fetchval(
+        "SELECT count(*) FROM sanctions WHERE lifted_at IS NOT NULL"
+    ) == len(lifts)
+    assert (
+        await service.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0
+    )
+    assert len(dead) == 1
+    assert "no judgment" in (header(dead[0], "dlq_reason") or "")
+    assert_masked(ours, loans)
+
+
+def assert_masked(
+    records: list[Record], loans: dict[str, tuple[int, LoanOverdue]]
+) -> None:
+    """No public record carries an id number, phone number or address."""
+    secrets = [
+        s
+        for _, loan in loans.values()
+        for s in (loan.borrower.id_number, loan.borrower.phone, loan.borrower.address)
+    ]
+    for record in records:
+        text = (record.value or b"").decode()
+        assert not contains_unmasked_pii(text)
+        assert not any(secret in text for secret in secrets)
+        assert not {"phone", "address", "id_number"} & json.loads(text).keys()
+
+
+def react(
+    record: Record,
+    ledger: Ledger,
+    loans: dict[str, tuple[int, LoanOverdue]],
+    court: Court,
+    clock: ScaledClock,
+) -> None:
+    """Repay after the judgment notice; note what the service recorded."""
+    kind = header(record, "ce_type") or ""
+    if not kind.endswith(
+        (".PlatformNotice.v1", ".SanctionRecorded.v1", ".SanctionLifted.v1")
+    ):
+        return
+    event = decode(kind, record.value or b"")
+    if isinstance(event, SanctionRecorded) and event.case_id in loans:
+        ledger.recorded[event.sanction_id] = event
+    elif isinstance(event, SanctionLifted) and event.case_id in loans:
+        ledger.lifted[event.sanction_id] = event
+    elif isinstance(event, PlatformNotice) and event.kind is NoticeKind.JUDGMENT:
+        if event.case_id not in loans:
+            return
+        index, loan = loans[event.case_id]
+        plan = repayment_plan(index)
+        if plan == "none":
+            return
+        owed = ledger.judgments[loan.case_id]
+        total = owed.principal_awarded + owed.interest_awarded
+        at = clock.now() + timedelta(days=10)
+        repayment = RepaymentReceived(
+            plaintiff_id=loan.plaintiff_id,
+            case_id=loan.case_id,
+            repayment_id=f"rep-{loan.case_id}",
+            amount=max(
+                total if plan == "full" else total / 2, Decimal("1.00")
+            ).quantize(Decimal("0.01")),
+            received_at=at,
+            fully_repaid=plan == "full",
+        )
+        if plan == "full":
+            ledger.repaid_in_full.add(loan.case_id)
+        court.schedule(
+            at,
+            topics.tenant_topic(loan.plaintiff_id, "payments"),
+            repayment,
+            loan.plaintiff_id,
+        )
+
+
+def done(ledger: Ledger, clock: ScaledClock) -> bool:
+    """Every judgment recorded and every fixed term due in the run has ended."""
+    if len(ledger.recorded) < sum(
+        1 for j in ledger.judgments.values() if j.listing or j.penalties
+    ):
+        return False
+    ends = [r.listed_until for r in ledger.expected_term_lifts() if r.listed_until]
+    last = max(ends, default=date.min) + timedelta(days=3)
+    if clock.now().date() <= last:
+        return False
+    if clock.now().date() > last + timedelta(days=400):
+        raise AssertionError("listings were not lifted in time")
+    lifted_terms = sum(
+        x.reason is LiftReason.TERM_EXPIRED for x in ledger.lifted.values()
+    )
+    repaid = [j for j in ledger.listed() if j.case_id in ledger.repaid_in_full]
+    lifted_paid = sum(x.reason is LiftReason.PERFORMED for x in ledger.lifted.values())
+    return lifted_terms >= len(ledger.expected_term_lifts()) and lifted_paid >= len(
+        repaid
+    )

@@ -1,0 +1,180 @@
+"""Collection to decisions: triage-scorer and contact-notifier as two processes.
+
+A scaled clock (20,000 times real time) makes the 7-day collection window pass
+in about half a minute; both processes share it through RECOURSE_CLOCK.
+"""
+
+import json
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from aiokafka.structs import ConsumerRecord
+
+from contracts import topics
+from recourse.simulators.loans import LoanFactory
+from shared.clock import scaled_setting
+from tests.support.infra import Infra
+from tests.support.kafka import Publisher, TopicReader, create_topics, header
+from tests.support.services import ServiceUnderTest, run_id
+
+pytestmark = pytest.mark.integration
+Record = ConsumerRecord[bytes, bytes]
+COURTS = ("cn-110105", "cn-310115")
+START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+FACTOR = 20_000.0
+CASES_PER_TENANT = 250
+ATTEMPTS = "SELECT count(*) FROM attempts"
+DECIDED = "SELECT count(*) FROM cases WHERE status = 'decided'"
+
+
+@pytest.fixture
+async def services(
+    infra: Infra, tmp_path: Path
+) -> AsyncIterator[tuple[ServiceUnderTest, ServiceUnderTest]]:
+    run = run_id()
+    env = {
+        "RECOURSE_CLOCK": scaled_setting(START, FACTOR, time.time()),
+        "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.2",
+    }
+    triage = ServiceUnderTest(
+        infra, "services.triage_scorer", f"triage_{run}", run, tmp_path, dict(env)
+    )
+    contact = ServiceUnderTest(
+        infra, "services.contact_notifier", f"contact_{run}", run, tmp_path, dict(env)
+    )
+    await create_topics(
+        infra.bootstrap_servers,
+        [topics.CONTACT, topics.CONTACT_COMMANDS, topics.TRIAGE_COMMANDS],
+    )
+    yield triage, contact
+    contact.stop()
+    triage.stop()
+
+
+async def publish_cases(infra: Infra, plaintiffs: list[str]) -> None:
+    async with Publisher(infra.bootstrap_servers) as publisher:
+        for plaintiff in plaintiffs:
+            factory = LoanFactory(plaintiff, COURTS)
+            topic = topics.tenant_topic(plaintiff, "overdue")
+            for index in range(CASES_PER_TENANT):
+                await publisher.event(topic, factory.overdue(index), plaintiff)
+        await publisher.flush()
+
+
+def ours(records: list[Record], plaintiffs: list[str], ce_type: str) -> list[Record]:
+    keys = {p.encode() for p in plaintiffs}
+    return [
+        r for r in records if r.key in keys and ce_type in (header(r, "ce_type") or "")
+    ]
+
+
+def distinct_ids(records: list[Record]) -> int:
+    return len({header(r, "ce_id") for r in records})
+
+
+async def wait_until_settled(
+    triage: ServiceUnderTest, contact: ServiceUnderTest, timeout: float
+) -> None:
+    """Every sent command has reached contact-notifier and none is pending."""
+    sent_not_done = (
+        f"SELECT count(*) FROM {triage.schema}.scheduled_contacts s"
+        f" LEFT JOIN {contact.schema}.notices n USING (command_id)"
+        " WHERE s.status = 'sent' AND (n.status IS NULL OR n.status = 'pending')"
+    )
+    await triage.wait_for_count(
+        f"SELECT ({sent_not_done}) = 0 AND (SELECT count(*) FROM scheduled_contacts"
+        " WHERE status = 'scheduled') = 0 AND (SELECT count(*) FROM outbox"
+        " WHERE sent_at IS NULL) = 0",
+        1,
+        timeout,
+        contact.assert_alive,
+    )
+
+
+async def test_five_hundred_cases_are_decided_and_a_killed_notifier_loses_no_attempt(
+    infra: Infra, services: tuple[ServiceUnderTest, ServiceUnderTest]
+) -> None:
+    triage, contact = services
+    plaintiffs = [f"{triage.run}-p0", f"{triage.run}-p1"]
+    total = 2 * CASES_PER_TENANT
+    contact.extra_env["RECOURSE_BATCH_MAX_RECORDS"] = "50"
+    async with (
+        TopicReader(infra.bootstrap_servers, topics.CONTACT) as contact_out,
+        TopicReader(infra.bootstrap_servers, topics.TRIAGE) as triage_out,
+    ):
+        triage.start()
+        contact.start()
+        await publish_cases(infra, plaintiffs)
+        await contact.wait_for_count(ATTEMPTS, 700, 120, contact.assert_alive)
+        contact.kill()
+        at_kill = await contact.fetchval(ATTEMPTS)
+        contact.start()
+        await triage.wait_for_count(DECIDED, total, 150, triage.assert_alive)
+        await wait_until_settled(triage, contact, 60)
+        stored = int(await contact.fetchval(ATTEMPTS))  # type: ignore[arg-type]
+        await contact_out.wait_for(
+            lambda rs: distinct_ids(ours(rs, plaintiffs, "Attempted")) >= stored,
+            60,
+            "every attempt on the topic",
+        )
+        await contact_out.settle(3.0)
+        await triage_out.settle(3.0)
+
+    attempts = ours(contact_out.records, plaintiffs, "ContactAttempted")
+    rows = await contact.fetchval(ATTEMPTS)
+    published_ids = {json.loads(r.value)["attempt_id"] for r in attempts}
+    stored_ids = await contact.fetchval(
+        "SELECT array_agg(attempt_id::text) FROM attempts"
+    )
+    assert 700 <= at_kill < rows  # type: ignore[operator]
+    assert distinct_ids(attempts) == rows
+    assert published_ids == set(stored_ids)  # type: ignore[arg-type]
+    assert await triage.fetchval(ATTEMPTS) == rows
+    assert (
+        await contact.fetchval(
+            "SELECT count(*) FROM notices n WHERE (SELECT count(*) FROM attempts a"
+            " WHERE a.command_id = n.command_id AND (a.status <> 'blocked'"
+            " OR a.rescheduled_to IS NULL)) <> 1"
+        )
+        == 0
+    )
+    assert await contact.fetchval(
+        "SELECT count(*) FROM notices"
+    ) == await triage.fetchval(
+        "SELECT count(*) FROM scheduled_contacts WHERE status = 'sent'"
+    )
+    mix = await decision_mix(triage)
+    print(f"\ndecision mix of {total} cases: {json.dumps(mix)}")
+    assert sum(mix.values()) == total
+    assert set(mix) == {"file_suit", "return_to_collection", "return_recover_principal"}
+    triaged = ours(triage_out.records, plaintiffs, "CaseTriaged")
+    assert len({(r.key, header(r, "ce_subject")) for r in triaged}) == total
+    await assert_suits_follow_privacy_notices(triage, contact)
+
+
+async def decision_mix(triage: ServiceUnderTest) -> dict[str, int]:
+    rows = await triage.fetchval(
+        "SELECT json_agg(d.decision) FROM cases c JOIN LATERAL (SELECT decision"
+        " FROM decisions WHERE plaintiff_id = c.plaintiff_id AND case_id = c.case_id"
+        " ORDER BY revision DESC LIMIT 1) d ON true"
+    )
+    return dict(Counter(json.loads(rows)))  # type: ignore[arg-type]
+
+
+async def assert_suits_follow_privacy_notices(
+    triage: ServiceUnderTest, contact: ServiceUnderTest
+) -> None:
+    """A published suit cites a delivered privacy notice, or says none could be."""
+    unexplained = (
+        f"SELECT count(*) FROM {triage.schema}.decisions d"
+        " WHERE d.decision = 'file_suit' AND d.published_at IS NOT NULL AND NOT ("
+        f" EXISTS (SELECT 1 FROM {contact.schema}.attempts a"
+        "  WHERE a.attempt_id = d.triaged->>'privacy_notice_attempt_id'"
+        "  AND a.purpose = 'privacy_notice' AND a.status = 'delivered')"
+        " OR d.triaged->'reasons' @> '[{\"rule\": \"privacy_notice_undelivered\"}]')"
+    )
+    assert await triage.fetchval(unexplained) == 0
