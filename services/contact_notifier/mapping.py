@@ -7,7 +7,7 @@ from contracts import contact as c
 from contracts.loans import BorrowerProfile
 from services.contact_notifier.domain import model as m
 from services.contact_notifier.domain.disclosure import text_for
-from services.contact_notifier.domain.messages import MessageError, body_for
+from services.contact_notifier.domain.notice_text import MessageError, body_for
 from services.contact_notifier.domain.rules import BlockReason
 from shared.errors import BadInput
 

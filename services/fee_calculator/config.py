@@ -84,11 +84,10 @@ def _decimals(data: Mapping[str, Any], names: set[str]) -> dict[str, Any]:
 def _pricing(data: Mapping[str, Any]) -> PricingPolicy:
     names = {f.name for f in fields(PricingPolicy)} - {"complexity_multipliers"}
     policy = replace(DEFAULT_PRICING, **_decimals(data, names))
-    multipliers = data.get("complexity_multipliers")
-    if multipliers:
-        table = {Complexity(k): Decimal(str(v)) for k, v in multipliers.items()}
-        policy = replace(policy, complexity_multipliers=table)
-    return policy
+    table = dict(policy.complexity_multipliers)
+    for level, factor in data.get("complexity_multipliers", {}).items():
+        table[Complexity(level)] = Decimal(str(factor))
+    return replace(policy, complexity_multipliers=table)
 
 
 def _tenant(data: Mapping[str, Any]) -> TenantFees:

@@ -8,13 +8,14 @@ from contracts.fees import CaseFee, FeeAssessed, FeeInvoiceIssued
 from contracts.filing import BatchSealed, CaseDocketed
 from contracts.preservation import PreservationApplied
 from contracts.triage import CaseTriaged, TriageDecision
-from services.fee_calculator import assessment, config, store
+from services.fee_calculator import assessment, config
 from services.fee_calculator.days import local_day, statutory_days
 from services.fee_calculator.domain.errors import FeeCalculatorError
 from services.fee_calculator.domain.invoices import CaseFee as Line
 from services.fee_calculator.domain.invoices import build_invoices
 from services.fee_calculator.domain.panel import CasePanel, CourtLedger
 from services.fee_calculator.domain.prepayment import check_prepayment
+from services.fee_calculator.store import fees, invoices, ledger
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 
@@ -24,7 +25,7 @@ log = structlog.get_logger(__name__)
 async def _keep_and_announce(
     uow: UnitOfWork, incoming: Incoming, assessed: FeeAssessed
 ) -> None:
-    if not await store.insert_fee(uow.conn, assessed, incoming.meta.id):
+    if not await fees.insert_fee(uow.conn, assessed, incoming.meta.id):
         log.info("fee_already_assessed", case_id=assessed.case_id)
         return
     uow.emit(
@@ -61,6 +62,13 @@ async def assess_preservation_fee(uow: UnitOfWork, incoming: Incoming) -> None:
     except (FeeCalculatorError, ValidationError) as error:
         reason = f"cannot price application {applied.application_id}: {error}"
         raise BadInput(reason) from error
+    if assessed.amount != applied.fee:
+        log.warning(
+            "preservation_fee_differs",
+            application_id=applied.application_id,
+            paid=str(applied.fee),
+            statutory=str(assessed.amount),
+        )
     await _keep_and_announce(uow, incoming, assessed)
 
 
@@ -68,27 +76,28 @@ async def invoice_batch(uow: UnitOfWork, incoming: Incoming) -> None:
     """Invoice the plaintiff once per sealed batch: the exact sum of its fees."""
     sealed = incoming.event
     assert isinstance(sealed, BatchSealed)
-    if await store.invoice_exists(uow.conn, sealed.batch_id):
+    if await invoices.invoice_exists(uow.conn, sealed.batch_id):
         log.info("batch_already_invoiced", batch_id=sealed.batch_id)
         return
-    rows = await store.acceptance_fees(uow.conn, sealed.plaintiff_id, sealed.case_ids)
-    fees = {r["case_id"]: r["amount"] for r in rows}
-    missing = [c for c in sealed.case_ids if c not in fees]
+    rows = await fees.acceptance_fees(uow.conn, sealed.plaintiff_id, sealed.case_ids)
+    amounts = {r["case_id"]: r["amount"] for r in rows}
+    missing = [c for c in sealed.case_ids if c not in amounts]
     if missing:
         reason = f"batch {sealed.batch_id}: {len(missing)} cases have no fee"
         raise BadInput(f"{reason}, first {missing[0]}")
     issued_at = uow.now()
     lines = [
-        Line(c, sealed.plaintiff_id, sealed.batch_id, fees[c]) for c in sealed.case_ids
+        Line(c, sealed.plaintiff_id, sealed.batch_id, amounts[c])
+        for c in sealed.case_ids
     ]
     [invoice] = build_invoices(lines, local_day(issued_at))
     terms = config.settings().tenant(sealed.plaintiff_id).prepayment
     check = check_prepayment(invoice, invoice.notice_date, statutory_days, terms)
-    await store.insert_invoice(
+    await invoices.insert_invoice(
         uow.conn,
         invoice,
         sealed.court_id,
-        [(c, fees[c]) for c in sealed.case_ids],
+        [(c, amounts[c]) for c in sealed.case_ids],
         check.due,
         check.warn_from,
         issued_at,
@@ -99,7 +108,7 @@ async def invoice_batch(uow: UnitOfWork, incoming: Incoming) -> None:
         batch_id=sealed.batch_id,
         court_id=sealed.court_id,
         amount=invoice.amount,
-        case_fees=tuple(CaseFee(case_id=c, amount=fees[c]) for c in sealed.case_ids),
+        case_fees=tuple(CaseFee(case_id=c, amount=amounts[c]) for c in sealed.case_ids),
         issued_at=issued_at,
         due_on=check.due,
     )
@@ -129,11 +138,11 @@ async def record_panel_incentives(uow: UnitOfWork, incoming: Incoming) -> None:
         ),
         jurors=tuple(f"juror-{n}" for n in range(1, court.jurors + 1)),
     )
-    ledger = CourtLedger(court.rates_for(docketed.court_id))
+    book = CourtLedger(court.rates_for(docketed.court_id))
     try:
-        entries = ledger.record_case(panel, local_day(docketed.docketed_at))
+        entries = book.record_case(panel, local_day(docketed.docketed_at))
     except FeeCalculatorError as error:
         raise BadInput(f"cannot book panel of {docketed.case_id}: {error}") from error
-    await store.insert_ledger(
+    await ledger.insert_ledger(
         uow.conn, entries, docketed.plaintiff_id, docketed.docket_number
     )

@@ -7,7 +7,6 @@ from contracts.cloudevents import derived_id
 from contracts.fees import InvoicePaymentReported, InvoiceSettled, PaymentStatus
 from contracts.notices import NoticeKind, PlatformNotice
 from contracts.platform import FeePaymentMade
-from services.fee_calculator import store
 from services.fee_calculator.days import local_day
 from services.fee_calculator.domain.invoices import (
     Invoice,
@@ -16,6 +15,7 @@ from services.fee_calculator.domain.invoices import (
     PaymentReport,
     apply_payment,
 )
+from services.fee_calculator.store import invoices
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -40,13 +40,13 @@ async def record_payment(uow: UnitOfWork, incoming: Incoming) -> None:
     """Apply a payment once; report anything but an exact settlement."""
     paid = incoming.event
     assert isinstance(paid, FeePaymentMade)
-    if await store.payment_seen(uow.conn, paid.plaintiff_id, paid.payment_id):
+    if await invoices.payment_seen(uow.conn, paid.plaintiff_id, paid.payment_id):
         log.info("payment_already_recorded", payment_id=paid.payment_id)
         return
     now = uow.now()
     row = None
     if paid.invoice_id is not None:
-        row = await store.lock_invoice(uow.conn, paid.invoice_id, paid.plaintiff_id)
+        row = await invoices.lock_invoice(uow.conn, paid.invoice_id, paid.plaintiff_id)
     if row is None:
         report = PaymentReport(
             paid.payment_id,
@@ -58,9 +58,9 @@ async def record_payment(uow: UnitOfWork, incoming: Incoming) -> None:
         payment = Payment(
             paid.payment_id, row["invoice_id"], paid.amount, local_day(now)
         )
-        updated, report = apply_payment(store.invoice_of(row), payment)
-        await store.update_invoice(uow.conn, updated, now)
-    await store.insert_payment(
+        updated, report = apply_payment(invoices.invoice_of(row), payment)
+        await invoices.update_invoice(uow.conn, updated, now)
+    await invoices.insert_payment(
         uow.conn,
         paid.plaintiff_id,
         report,
@@ -80,13 +80,16 @@ async def record_payment(uow: UnitOfWork, incoming: Incoming) -> None:
 async def _settle(
     uow: UnitOfWork, incoming: Incoming, invoice: Invoice, court_id: str
 ) -> None:
+    invoice_id = invoice.invoice_id
     settled = InvoiceSettled(
-        invoice_id=invoice.invoice_id,
+        invoice_id=invoice_id,
         plaintiff_id=invoice.plaintiff_id,
         batch_id=invoice.batch_id,
         court_id=court_id,
         amount_paid=invoice.paid,
-        payment_ids=tuple(await store.payments_applied(uow.conn, invoice.invoice_id)),
+        payment_ids=tuple(
+            await invoices.payments_applied(uow.conn, invoice.invoice_id)
+        ),
         settled_at=uow.now(),
     )
     uow.emit(

@@ -6,10 +6,11 @@ import structlog
 
 from contracts import topics
 from contracts.fees import BatchWithdrawn, InvoiceOverdue, PrepaymentDeadlineApproaching
-from services.fee_calculator import config, store
+from services.fee_calculator import config
 from services.fee_calculator.days import local_day, statutory_days
 from services.fee_calculator.domain.invoices import InvoiceStatus
 from services.fee_calculator.domain.prepayment import PrepaymentState, check_prepayment
+from services.fee_calculator.store import invoices
 from shared.delivery.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -19,8 +20,8 @@ async def watch_prepayment(uow: UnitOfWork) -> None:
     """Warn about invoices near their due day; withdraw the batch of overdue ones."""
     now = uow.now()
     today = local_day(now)
-    for row in await store.unpaid_due(uow.conn, today):
-        invoice = store.invoice_of(row)
+    for row in await invoices.unpaid_due(uow.conn, today):
+        invoice = invoices.invoice_of(row)
         terms = config.settings().tenant(invoice.plaintiff_id).prepayment
         check = check_prepayment(invoice, today, statutory_days, terms)
         notices = topics.tenant_topic(invoice.plaintiff_id, "notices")
@@ -58,7 +59,7 @@ async def watch_prepayment(uow: UnitOfWork) -> None:
                 subject=invoice.batch_id,
             )
             lapsed = replace(invoice, status=InvoiceStatus.WITHDRAWN)
-            await store.update_invoice(uow.conn, lapsed, now)
+            await invoices.update_invoice(uow.conn, lapsed, now)
             log.info("batch_withdrawn_unpaid", batch_id=invoice.batch_id)
         elif check.state is PrepaymentState.WARNING and row["warned_at"] is None:
             approaching = PrepaymentDeadlineApproaching(
@@ -77,5 +78,5 @@ async def watch_prepayment(uow: UnitOfWork) -> None:
                 name="PrepaymentDeadlineApproaching",
                 subject=invoice.batch_id,
             )
-            await store.mark_warned(uow.conn, invoice.invoice_id, now)
+            await invoices.mark_warned(uow.conn, invoice.invoice_id, now)
             log.info("prepayment_warned", invoice_id=invoice.invoice_id)

@@ -7,10 +7,10 @@ from contracts import topics
 from contracts.filing import CaseDocketed, CaseRejected
 from contracts.notices import NoticeKind
 from contracts.rulings import CaseDocketedByCourt, FilingRejectedByCourt
-from services.filing_batcher import store
 from services.filing_batcher.domain.docket import parse_docket
 from services.filing_batcher.domain.errors import InvalidDocketNumberError
 from services.filing_batcher.notices import tell_platform
+from services.filing_batcher.store import cases, deadlines
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 
@@ -20,7 +20,7 @@ Answer = CaseDocketedByCourt | FilingRejectedByCourt
 
 async def _filed_case(uow: UnitOfWork, answer: Answer) -> asyncpg.Record | None:
     """The case the answer is about; None when this very answer is known."""
-    row = await store.case_for_answer(uow.conn, answer.plaintiff_id, answer.case_id)
+    row = await cases.case_for_answer(uow.conn, answer.plaintiff_id, answer.case_id)
     if row is None or row["batch_id"] != answer.batch_id:
         raise BadInput(f"case {answer.case_id} was not filed in {answer.batch_id}")
     if row["court_id"] != answer.court_id or row["batch_status"] != "filed":
@@ -45,12 +45,12 @@ async def record_docket(uow: UnitOfWork, incoming: Incoming) -> None:
         parse_docket(docketed.docket_number)
     except InvalidDocketNumberError as error:
         raise BadInput(str(error)) from error
-    holder = await store.docket_holder(
+    holder = await cases.docket_holder(
         uow.conn, docketed.court_id, docketed.docket_number
     )
     if holder is not None:
         raise BadInput(f"docket number {docketed.docket_number} is held by {holder}")
-    await store.record_docket(
+    await cases.record_docket(
         uow.conn,
         docketed.plaintiff_id,
         docketed.case_id,
@@ -90,7 +90,7 @@ async def record_rejection(uow: UnitOfWork, incoming: Incoming) -> None:
     if await _filed_case(uow, rejected) is None:
         log.info("answer_already_recorded", case_id=rejected.case_id)
         return
-    await store.record_rejection(
+    await cases.record_rejection(
         uow.conn,
         rejected.plaintiff_id,
         rejected.case_id,
@@ -137,6 +137,6 @@ def _announce(
 
 
 async def _close_when_answered(uow: UnitOfWork, batch_id: str) -> None:
-    if await store.unanswered(uow.conn, batch_id) == 0:
-        await store.close_deadlines(uow.conn, batch_id, uow.now())
+    if await cases.unanswered(uow.conn, batch_id) == 0:
+        await deadlines.close_deadlines(uow.conn, batch_id, uow.now())
         log.info("batch_answered", batch_id=batch_id)

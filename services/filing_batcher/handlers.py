@@ -10,11 +10,12 @@ from contracts import topics
 from contracts.court import BatchFilingSubmitted, ComplaintElements
 from contracts.fees import BatchWithdrawn, FeeAssessed, FeeKind, InvoiceSettled
 from contracts.filing import BatchFiled, ServiceLevel
-from services.filing_batcher import registry, sealing, store
+from services.filing_batcher import registry, sealing
 from services.filing_batcher.complaints import complaint_for
 from services.filing_batcher.domain.batching import PendingCase
 from services.filing_batcher.domain.errors import FilingBatcherError
 from services.filing_batcher.domain.service_level import court_decision_clock
+from services.filing_batcher.store import batches, cases, deadlines
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 from shared.periods import add_days, default_calendar
@@ -52,8 +53,8 @@ async def admit_case(uow: UnitOfWork, incoming: Incoming) -> None:
     case = PendingCase(
         assessed.case_id, assessed.plaintiff_id, assessed.court_id, uow.now()
     )
-    await store.lock_group(uow.conn, case.plaintiff_id, case.court_id)
-    stored = await store.insert_case(
+    await cases.lock_group(uow.conn, case.plaintiff_id, case.court_id)
+    stored = await cases.insert_case(
         uow.conn, case, incoming.meta.id, assessed.amount, complaint.model_dump_json()
     )
     if not stored:
@@ -66,13 +67,13 @@ async def file_batch(uow: UnitOfWork, incoming: Incoming) -> None:
     """Submit a batch whose fees are paid to its court, with every complaint."""
     settled = incoming.event
     assert isinstance(settled, InvoiceSettled)
-    batch = await store.lock_batch(uow.conn, settled.batch_id)
+    batch = await batches.lock_batch(uow.conn, settled.batch_id)
     if batch is None or batch["plaintiff_id"] != settled.plaintiff_id:
         raise BadInput(f"invoice {settled.invoice_id} names no batch of ours")
     if batch["status"] != "sealed":
         log.info("batch_not_filed", batch_id=settled.batch_id, status=batch["status"])
         return
-    rows = await store.batch_cases(uow.conn, settled.batch_id)
+    rows = await cases.batch_cases(uow.conn, settled.batch_id)
     now = uow.now()
     court_id = batch["court_id"]
     submission = BatchFilingSubmitted(
@@ -105,10 +106,10 @@ async def file_batch(uow: UnitOfWork, incoming: Incoming) -> None:
             name=type(event).__name__,
             subject=settled.batch_id,
         )
-    await store.mark_filed(uow.conn, settled.batch_id, settled.invoice_id, now)
+    await batches.mark_filed(uow.conn, settled.batch_id, settled.invoice_id, now)
     clock = court_decision_clock(now, now, _add_days)
     level = ServiceLevel.COURT_DECISION_SEVEN_DAYS.value
-    await store.insert_deadlines(
+    await deadlines.insert_deadlines(
         uow.conn, settled.batch_id, [(level, now, clock.due, clock.warn_at)]
     )
     log.info("batch_filed", batch_id=settled.batch_id, cases=len(rows))
@@ -118,7 +119,7 @@ async def withdraw_batch(uow: UnitOfWork, incoming: Incoming) -> None:
     """An unpaid batch counts as withdrawn: it is never filed."""
     withdrawn = incoming.event
     assert isinstance(withdrawn, BatchWithdrawn)
-    batch = await store.lock_batch(uow.conn, withdrawn.batch_id)
+    batch = await batches.lock_batch(uow.conn, withdrawn.batch_id)
     if batch is None or batch["plaintiff_id"] != withdrawn.plaintiff_id:
         raise BadInput(f"withdrawn batch {withdrawn.batch_id} is not ours")
     if batch["status"] != "sealed":
@@ -127,6 +128,8 @@ async def withdraw_batch(uow: UnitOfWork, incoming: Incoming) -> None:
         )
         return
     now = uow.now()
-    await store.mark_withdrawn(uow.conn, withdrawn.batch_id, withdrawn.invoice_id, now)
-    await store.close_deadlines(uow.conn, withdrawn.batch_id, now)
+    await batches.mark_withdrawn(
+        uow.conn, withdrawn.batch_id, withdrawn.invoice_id, now
+    )
+    await deadlines.close_deadlines(uow.conn, withdrawn.batch_id, now)
     log.info("batch_withdrawn", batch_id=withdrawn.batch_id)

@@ -4,7 +4,6 @@ import structlog
 
 from contracts import topics
 from contracts.filing import BatchSealed, SealReason, ServiceLevel
-from services.filing_batcher import store
 from services.filing_batcher.domain.batching import (
     Batcher,
     OpenBatch,
@@ -15,6 +14,7 @@ from services.filing_batcher.domain.batching import (
 from services.filing_batcher.domain.seal_policy import DEFAULT_SEAL_POLICY
 from services.filing_batcher.domain.seal_policy import SealReason as Rule
 from services.filing_batcher.domain.service_level import service_level_clocks
+from services.filing_batcher.store import batches, cases, deadlines
 from shared.delivery.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -34,15 +34,15 @@ LEVELS = {
 async def add_to_batch(uow: UnitOfWork, case: PendingCase) -> None:
     """Put a stored case in its group's open batch; seal the batch when full."""
     conn = uow.conn
-    current = await store.open_batch(conn, case.plaintiff_id, case.court_id)
+    current = await batches.open_batch(conn, case.plaintiff_id, case.court_id)
     prefix = batch_prefix(case.plaintiff_id, case.court_id, case.arrived_at, POLICY.tz)
-    sequences = {prefix: await store.last_sequence(conn, prefix)}
+    sequences = {prefix: await batches.last_sequence(conn, prefix)}
     batcher = Batcher.restore([current] if current else [], sequences, POLICY)
     decisions = batcher.add_case(case)
     home = _home(batcher, decisions, current, case)
-    await store.save_open_batch(conn, home)
-    await store.assign_cases(conn, home.batch_id, case.plaintiff_id, [case.case_id])
-    await store.save_sequences(conn, batcher.sequences)
+    await batches.save_open_batch(conn, home)
+    await cases.assign_cases(conn, home.batch_id, case.plaintiff_id, [case.case_id])
+    await batches.save_sequences(conn, batcher.sequences)
     for decision in decisions:
         await seal(uow, decision)
 
@@ -70,15 +70,15 @@ def _home(
 
 async def seal_if_due(uow: UnitOfWork, plaintiff_id: str, court_id: str) -> None:
     """Apply the cut-off and service-level rules to one group's open batch."""
-    if not await store.try_lock_group(uow.conn, plaintiff_id, court_id):
+    if not await cases.try_lock_group(uow.conn, plaintiff_id, court_id):
         return
-    current = await store.open_batch(uow.conn, plaintiff_id, court_id)
+    current = await batches.open_batch(uow.conn, plaintiff_id, court_id)
     if current is None:
         return
     batcher = Batcher.restore([current], {}, POLICY)
     decisions = batcher.on_tick(uow.now())
     for batch in batcher.open_batches():
-        await store.save_open_batch(uow.conn, batch)
+        await batches.save_open_batch(uow.conn, batch)
     for decision in decisions:
         await seal(uow, decision)
 
@@ -87,11 +87,11 @@ async def seal(uow: UnitOfWork, decision: SealDecision) -> None:
     """Close the batch, start its service-level clocks and announce it."""
     reason = REASONS[decision.reason]
     count = len(decision.case_ids)
-    await store.seal_batch(
+    await batches.seal_batch(
         uow.conn, decision.batch_id, decision.sealed_at, reason.value, count
     )
     clocks = service_level_clocks(decision.sealed_at, decision.sealed_at)
-    await store.insert_deadlines(
+    await deadlines.insert_deadlines(
         uow.conn,
         decision.batch_id,
         [(LEVELS[c.name].value, c.started_at, c.due, c.warn_at) for c in clocks],

@@ -5,8 +5,9 @@ import structlog
 from contracts import topics
 from contracts.filing import ServiceLevel, ServiceLevelBreached, ServiceLevelWarned
 from contracts.notices import NoticeKind
-from services.filing_batcher import sealing, store
+from services.filing_batcher import sealing
 from services.filing_batcher.notices import tell_platform
+from services.filing_batcher.store import batches, cases, deadlines
 from shared.delivery.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -14,18 +15,18 @@ log = structlog.get_logger(__name__)
 
 async def seal_due_batches(uow: UnitOfWork) -> None:
     """Seal open batches that the cut-off or their service level says must go."""
-    for plaintiff_id, court_id in await store.open_groups(uow.conn):
+    for plaintiff_id, court_id in await batches.open_groups(uow.conn):
         await sealing.seal_if_due(uow, plaintiff_id, court_id)
 
 
 async def check_service_levels(uow: UnitOfWork) -> None:
     """Warn before each batch clock runs out; record each breach after."""
     now = uow.now()
-    for row in await store.due_deadlines(uow.conn, now):
+    for row in await deadlines.due_deadlines(uow.conn, now):
         batch_id, level = row["batch_id"], row["level"]
-        pending = await store.unanswered(uow.conn, batch_id)
+        pending = await cases.unanswered(uow.conn, batch_id)
         if pending == 0:
-            await store.mark_deadline(uow.conn, batch_id, level, closed_at=now)
+            await deadlines.mark_deadline(uow.conn, batch_id, level, closed_at=now)
             continue
         breached = row["due_at"] < now
         common = {
@@ -39,12 +40,12 @@ async def check_service_levels(uow: UnitOfWork) -> None:
         event: ServiceLevelWarned | ServiceLevelBreached
         if breached:
             event = ServiceLevelBreached(**common, breached_at=now)
-            await store.mark_deadline(
+            await deadlines.mark_deadline(
                 uow.conn, batch_id, level, warned_at=now, breached_at=now
             )
         else:
             event = ServiceLevelWarned(**common, warned_at=now)
-            await store.mark_deadline(uow.conn, batch_id, level, warned_at=now)
+            await deadlines.mark_deadline(uow.conn, batch_id, level, warned_at=now)
         name = type(event).__name__
         cause_id = f"deadline:{batch_id}:{level}"
         uow.emit(
@@ -66,4 +67,4 @@ async def check_service_levels(uow: UnitOfWork) -> None:
             batch_id=batch_id,
             data={"level": level, "pending_cases": str(pending)},
         )
-        log.info("service_level_checked", batch_id=batch_id, level=level, event=name)
+        log.info("service_level_checked", batch_id=batch_id, level=level, outcome=name)

@@ -1,6 +1,6 @@
 """Sweepers: due renewal and lapse deadlines, and reviews waiting too long."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import groupby
 
 import structlog
@@ -148,29 +148,22 @@ class Sweeps:
     async def escalate_stale_reviews(self, uow: UnitOfWork) -> None:
         """Escalate judgement elements that waited past their tenant's limit."""
         now = uow.now()
-        shortest = self._policies.shortest_review_age()
-        rows = await store.stale_review_items(uow.conn, now - shortest)
-        stale = [
-            r
-            for r in rows
-            if due_escalations(
-                [
-                    ReviewItem(
-                        r["application_id"],
-                        ReviewElement(r["element"]),
-                        "",
-                        r["queued_at"],
-                    )
-                ],
-                now,
-                self._policies.for_tenant(r["plaintiff_id"]).review_max_age,
-            )
-        ]
+        oldest = now - self._policies.shortest_review_age()
+        rows = await store.stale_review_items(uow.conn, oldest)
+        stale = sorted(
+            (r for r in rows if self._overdue(r, now)),
+            key=lambda r: (r["application_id"], r["element"]),
+        )
         for app_id, group in groupby(stale, key=lambda r: r["application_id"]):
             items = list(group)
-            hours = self._policies.for_tenant(items[0]["plaintiff_id"]).review_max_age
-            reason = f"waited more than {hours} for a reviewer"
-            elements = "+".join(i["element"] for i in items)
-            await escalate(
-                uow, items[0], items, reason, f"escalation:{app_id}:{elements}"
-            )
+            limit = self._policies.for_tenant(items[0]["plaintiff_id"]).review_max_age
+            reason = f"waited more than {limit} for a reviewer"
+            cause = f"escalation:{app_id}:{'+'.join(i['element'] for i in items)}"
+            await escalate(uow, items[0], items, reason, cause)
+
+    def _overdue(self, row: store.Row, now: datetime) -> bool:
+        item = ReviewItem(
+            row["application_id"], ReviewElement(row["element"]), "", row["queued_at"]
+        )
+        limit = self._policies.for_tenant(row["plaintiff_id"]).review_max_age
+        return bool(due_escalations([item], now, limit))

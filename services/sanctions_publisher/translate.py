@@ -1,5 +1,6 @@
 """Maps court judgments onto the sanctions domain, and domain entries to contracts."""
 
+import base64
 import uuid
 from dataclasses import replace
 from datetime import date
@@ -39,7 +40,9 @@ def sanction_id_for(plaintiff_id: str, case_id: str) -> str:
 
 
 def entry_id_for(plaintiff_id: str, case_id: str) -> str:
-    return "pe-" + uuid.uuid5(_NS, f"entry/{plaintiff_id}/{case_id}").hex
+    """A public id in base32: its digits (2 to 7) never read as a phone or id."""
+    raw = uuid.uuid5(_NS, f"entry/{plaintiff_id}/{case_id}").bytes
+    return "pe-" + base64.b32encode(raw).decode().rstrip("=").lower()
 
 
 def judgment_of(issued: JudgmentIssued, decided_on: date) -> domain.Judgment:

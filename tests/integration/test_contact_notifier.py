@@ -277,7 +277,7 @@ async def test_bad_commands_and_foreign_reports_are_dead_lettered_and_it_moves_o
     assert "pigeon" in reasons["channel"] or "channel" in reasons["channel"]
     assert "phone" in reasons["phone"]
     assert "address" in reasons["address"]
-    assert "court" in reasons["context"]
+    assert "docket_number" in reasons["context"]
     assert other in reasons["tenant"]
     assert "JSON" in reasons["json"]
     report_reason = header(ours[dict(report_headers)["ce_id"].decode()], "dlq_reason")

@@ -206,7 +206,11 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         await publisher.event(payments[0], unknown, plaintiffs[0])
         service.start()
         killed = False
+        give_up = time.monotonic() + 150
         while True:
+            if time.monotonic() > give_up:
+                counts = (len(ledger.recorded), len(ledger.lifted), clock.now())
+                raise AssertionError(f"no end state in time: {counts}")
             for record in await tap.poll():
                 react(record, ledger, loans, court, clock)
             await court.publish_due(publisher)

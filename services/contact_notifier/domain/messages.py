@@ -1,10 +1,7 @@
 """Notice texts in Chinese and English: plain, factual, never threatening."""
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-
-from services.contact_notifier.domain.model import Purpose
 
 
 def yuan(amount: Decimal) -> str:
@@ -52,18 +49,24 @@ def privacy_notice(language: str, name: str, platform: str) -> str:
 
 
 def judgment_notice(
-    language: str, name: str, court: str, case_number: str, ruling: str, pay_by: date
+    language: str,
+    name: str,
+    court: str,
+    case_number: str,
+    ruling: str,
+    pay_by: date | None,
 ) -> str:
     """Report a judgment and the date by which it must be performed."""
     if language == "zh":
+        when = f"于{pay_by:%Y年%m月%d日}前" if pay_by else "在判决确定的期限内"
         return (
             f"{name}您好：{court}已就{case_number}案作出判决：{ruling}。"
-            f"请于{pay_by:%Y年%m月%d日}前履行。逾期不履行的，"
-            "债权人可申请强制执行。"
+            f"请{when}履行。逾期不履行的，债权人可申请强制执行。"
         )
+    when = f"by {pay_by:%d %B %Y}" if pay_by else "within the time the judgment sets"
     return (
         f"Dear {name}, {court} has given judgment in case {case_number}: "
-        f"{ruling}. Please perform it by {pay_by:%d %B %Y}. If it is not "
+        f"{ruling}. Please perform it {when}. If it is not "
         "performed, the creditor may apply for enforcement."
     )
 
@@ -82,45 +85,3 @@ def sanction_notice(
         f"performed, {court} has imposed: {measure}. Once you perform it, the "
         "entry is deleted or lifted as the law requires."
     )
-
-
-class MessageError(ValueError):
-    """A notice cannot be written: its command lacks a value the text needs."""
-
-
-def _value(context: Mapping[str, str], key: str) -> str:
-    value = context.get(key)
-    if not value:
-        raise MessageError(f"context lacks {key!r}")
-    return value
-
-
-def _date(context: Mapping[str, str], key: str) -> date:
-    try:
-        return date.fromisoformat(_value(context, key))
-    except ValueError as e:
-        raise MessageError(f"context {key!r} is not an ISO date") from e
-
-
-def _amount(context: Mapping[str, str]) -> Decimal:
-    try:
-        return Decimal(_value(context, "amount"))
-    except ArithmeticError as e:
-        raise MessageError("context 'amount' is not a decimal") from e
-
-
-def body_for(
-    purpose: Purpose, language: str, name: str, context: Mapping[str, str]
-) -> str:
-    """The text of one notice, from the values its command carries."""
-    platform = context.get("platform") or _value(context, "plaintiff_id")
-    if purpose is Purpose.COLLECTION_ATTEMPT:
-        pay_by = _date(context, "pay_by")
-        return collection_message(language, name, platform, _amount(context), pay_by)
-    if purpose is Purpose.PRIVACY_NOTICE:
-        return privacy_notice(language, name, platform)
-    court, number = _value(context, "court"), _value(context, "case_number")
-    if purpose is Purpose.JUDGMENT_NOTICE:
-        ruling, pay_by = _value(context, "ruling"), _date(context, "pay_by")
-        return judgment_notice(language, name, court, number, ruling, pay_by)
-    return sanction_notice(language, name, court, number, _value(context, "measure"))

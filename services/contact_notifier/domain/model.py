@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from contracts.contact import Channel
+from contracts.contact import Channel, StatedReason
+from contracts.loans import BorrowerProfile as Profile
 
 __all__ = [
     "Channel",
@@ -23,24 +24,6 @@ class Purpose(StrEnum):
     PRIVACY_NOTICE = "privacy_notice"
     JUDGMENT_NOTICE = "judgment_notice"
     SANCTION_NOTICE = "sanction_notice"
-
-
-class Profile(StrEnum):
-    SALARIED = "salaried"
-    SELF_EMPLOYED = "self_employed"
-    STUDENT = "student"
-    UNEMPLOYED = "unemployed"
-    RETIRED = "retired"
-    OTHER = "other"
-
-
-class StatedReason(StrEnum):
-    JOB_LOSS = "job_loss"
-    ILLNESS = "illness"
-    BUSINESS_FAILURE = "business_failure"
-    WAGES_UNPAID = "wages_unpaid"
-    FAMILY_EMERGENCY = "family_emergency"
-    OTHER = "other"
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,10 @@ characters) before it in the same clause, or the clause disowns it afterwards
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+from contracts.triage import Sentiment
 from services.triage_scorer.domain import lexicon
 from services.triage_scorer.domain.case import ReasonCategory
-
-
-class Sentiment(StrEnum):
-    NEGATIVE = "negative"
-    NEUTRAL = "neutral"
-    POSITIVE = "positive"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from services.contact_notifier.channels.base import ChannelAdapter, content_ref
 from services.contact_notifier.channels.letter import SimulatedLetter
+from services.contact_notifier.channels.outcome_model import reachable
 from services.contact_notifier.channels.simulated import (
     simulated_chat_app,
     simulated_phone,
@@ -112,3 +113,26 @@ def test_letter_is_chinese_html_with_its_hash_as_reference() -> None:
     assert Counter(send_all(SimulatedLetter(), [notice(1, Channel.LETTER)])) == Counter(
         [delivery]
     )
+
+
+def test_reachability_is_drawn_once_per_borrower_and_lowers_reach() -> None:
+    people = [f"b-{i}" for i in range(300)]
+    live = [p for p in people if reachable("s1", p, Profile.SALARIED)]
+    assert live == [p for p in people if reachable("s1", p, Profile.SALARIED)]
+    assert 0.45 < len(live) / len(people) < 0.75
+    dead = next(p for p in people if p not in live)
+    calls = [
+        Notice(
+            f"att-{i}",
+            "acme",
+            "c",
+            Channel.PHONE,
+            Purpose.COLLECTION_ATTEMPT,
+            Recipient(dead, "张三", "+8613800000000"),
+            "x",
+            AT,
+        )
+        for i in range(200)
+    ]
+    reached = sum(d.outcome.reached for d in send_all(simulated_phone("s1"), calls))
+    assert reached < 40

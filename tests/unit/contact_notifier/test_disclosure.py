@@ -7,8 +7,9 @@ from services.contact_notifier.domain.disclosure import (
     mentions_debt,
     text_for,
     third_party_text,
+    withheld_from_third_party,
 )
-from services.contact_notifier.domain.model import Recipient
+from services.contact_notifier.domain.model import Purpose, Recipient
 
 names = st.sampled_from(["张三", "李四", "Wang Fang", "Chen Li"])
 callers = st.sampled_from(["客户服务中心", "the service centre", "王小姐"])
@@ -41,3 +42,9 @@ def test_non_right_party_gets_neutral_text_instead_of_notice_body() -> None:
 )
 def test_debt_words_are_detected(text: str) -> None:
     assert mentions_debt(text)
+
+
+def test_only_collection_calls_may_reach_a_third_party() -> None:
+    assert not withheld_from_third_party(Purpose.COLLECTION_ATTEMPT, True)
+    assert withheld_from_third_party(Purpose.PRIVACY_NOTICE, True)
+    assert not withheld_from_third_party(Purpose.JUDGMENT_NOTICE, False)

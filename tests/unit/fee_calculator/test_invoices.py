@@ -138,3 +138,18 @@ def test_non_positive_payment_is_rejected() -> None:
 
     with pytest.raises(InvalidAmountError):
         book.record(pay("0"))
+
+
+def test_payment_to_a_settled_invoice_is_credited_not_applied() -> None:
+    book = InvoiceBook([invoice()])
+    book.record(pay("350.00", "p1"))
+
+    report = book.record(pay("20.00", "p2"))
+
+    assert report.outcome is PaymentOutcome.ALREADY_SETTLED
+    assert report.credit == Decimal("20.00")
+    assert book.get(invoice().invoice_id).paid == Decimal("350.00")
+
+
+def test_invoice_is_named_after_its_batch() -> None:
+    assert invoice().invoice_id == f"inv-{BATCH}"

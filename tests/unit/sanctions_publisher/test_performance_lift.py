@@ -11,6 +11,7 @@ from services.sanctions_publisher.domain.performance import (
     PerformanceStatus,
     apply_repayment,
     lift_due,
+    settle,
 )
 from shared.periods import default_calendar
 
@@ -97,3 +98,12 @@ def test_earlier_of_performance_and_term_end_wins() -> None:
 
     assert lift is not None
     assert lift.reason is LiftReason.PERFORMED
+
+
+def test_creditor_reporting_full_repayment_settles_a_short_payment() -> None:
+    part = apply_repayment(OWED, Decimal("9500"), date(2026, 4, 1))
+
+    settled = settle(part, date(2026, 4, 1))
+
+    assert settled.status is PerformanceStatus.FULLY_PERFORMED
+    assert settled.fully_performed_on == date(2026, 4, 1)

@@ -49,3 +49,11 @@ def test_rates_fold_over_our_attempts_and_reach_includes_marketing() -> None:
     assert features.comprehension_rate == 1 / 4
     assert features.marketing_reached == 1
     assert features.stated_reasons == {ReasonCategory.WAGES_UNPAID}
+
+
+def test_platform_marketing_reach_weighs_in_as_a_few_attempts() -> None:
+    case = Case("c-2", "acme", Decimal("3000"), 6, 35, 1, T0, marketing_call_reach=0.9)
+    attempts = [Attempt(f"a{i}", Channel.SMS, T0, i == 0) for i in range(4)]
+    blended = features_from(case, attempts, marketing_weight=2.0)
+    assert blended.reach_rate == (1 + 0.9 * 2) / (4 + 2)
+    assert features_from(case, attempts).reach_rate == 1 / 4

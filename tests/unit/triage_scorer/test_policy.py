@@ -1,9 +1,15 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
+from services.triage_scorer.domain.case import Channel
 from services.triage_scorer.domain.policy import (
     DEFAULT_POLICY,
+    ContactStep,
+    PolicyError,
     TenantPolicies,
+    overrides_from_json,
     policies_from,
 )
 
@@ -39,3 +45,29 @@ def test_later_override_keeps_earlier_changes() -> None:
     june = policies.on(date(2026, 6, 2))
     assert (june.window_days, june.reach_rate_threshold) == (10, 0.5)
     assert policies.on(date(2026, 2, 1)).window_days == 7
+
+
+def test_stored_json_overrides_become_policy_values() -> None:
+    raw = {
+        "principal_threshold": "12000",
+        "sequence": [[0, "sms"], {"day": 2, "channel": "phone"}],
+        "privacy_channels": ["sms"],
+        "file_suit_max_score": 0.25,
+    }
+    converted = overrides_from_json(raw)
+    assert converted["principal_threshold"] == Decimal("12000")
+    assert converted["sequence"] == (
+        ContactStep(0, Channel.SMS),
+        ContactStep(2, Channel.PHONE),
+    )
+    assert converted["privacy_channels"] == (Channel.SMS,)
+    assert converted["file_suit_max_score"] == 0.25
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [{"reach": 0.5}, {"sequence": [[0, "pigeon"]]}, {"principal_threshold": "x"}],
+)
+def test_unknown_or_unreadable_overrides_are_refused(raw: dict[str, object]) -> None:
+    with pytest.raises(PolicyError):
+        overrides_from_json(raw)

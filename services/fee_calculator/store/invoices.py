@@ -1,67 +1,15 @@
-"""SQL for the fees schema: fees, invoices, payments and the panel ledger."""
+"""SQL for batch invoices and every payment made against them, or not."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import asyncpg
 
-from contracts.fees import FeeAssessed
 from services.fee_calculator.domain.invoices import (
     Invoice,
     InvoiceStatus,
     PaymentReport,
 )
-from services.fee_calculator.domain.panel import LedgerEntry
-
-INSERT_FEE = """
-INSERT INTO fees (fee_id, plaintiff_id, case_id, court_id, fee_kind, procedure, policy,
-                  claim_amount, amount, application_id, source_event_id, assessed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-ON CONFLICT (fee_id) DO NOTHING
-RETURNING 1
-"""
-
-
-def fee_id(assessed: FeeAssessed) -> str:
-    """One acceptance fee per case; one preservation fee per application."""
-    if assessed.application_id is not None:
-        return f"{assessed.fee_kind}:{assessed.application_id}"
-    return f"{assessed.fee_kind}:{assessed.plaintiff_id}:{assessed.case_id}"
-
-
-async def insert_fee(
-    conn: asyncpg.Connection, assessed: FeeAssessed, source_event_id: str
-) -> bool:
-    """Store a priced fee; False when this case or application is priced already."""
-    inserted = await conn.fetchval(
-        INSERT_FEE,
-        fee_id(assessed),
-        assessed.plaintiff_id,
-        assessed.case_id,
-        assessed.court_id,
-        assessed.fee_kind.value,
-        assessed.procedure.value,
-        assessed.policy.value,
-        assessed.claim_amount,
-        assessed.amount,
-        assessed.application_id,
-        source_event_id,
-        assessed.assessed_at,
-    )
-    return inserted is not None
-
-
-async def acceptance_fees(
-    conn: asyncpg.Connection, plaintiff_id: str, case_ids: Sequence[str]
-) -> list[asyncpg.Record]:
-    return await conn.fetch(
-        """
-        SELECT case_id, amount FROM fees
-        WHERE fee_kind = 'acceptance' AND plaintiff_id = $1 AND case_id = ANY($2)
-        """,
-        plaintiff_id,
-        list(case_ids),
-    )
 
 
 async def invoice_exists(conn: asyncpg.Connection, batch_id: str) -> bool:
@@ -219,33 +167,4 @@ async def unpaid_due(
 async def mark_warned(conn: asyncpg.Connection, invoice_id: str, at: datetime) -> None:
     await conn.execute(
         "UPDATE invoices SET warned_at = $2 WHERE invoice_id = $1", invoice_id, at
-    )
-
-
-async def insert_ledger(
-    conn: asyncpg.Connection,
-    entries: Iterable[LedgerEntry],
-    plaintiff_id: str,
-    docket_number: str,
-) -> None:
-    await conn.executemany(
-        """
-        INSERT INTO panel_ledger (court_id, case_id, plaintiff_id, docket_number, role,
-                                  seat, amount, entry_date)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT DO NOTHING
-        """,
-        [
-            (
-                e.court_id,
-                e.case_id,
-                plaintiff_id,
-                docket_number,
-                e.role.value,
-                e.person_id,
-                e.amount,
-                e.on,
-            )
-            for e in entries
-        ],
     )

@@ -1,0 +1,1 @@
+"""SQL for the fees schema, one module per table family."""

@@ -1,0 +1,1 @@
+"""SQL for the filing schema, one module per table family."""

@@ -1,0 +1,100 @@
+import random
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from contracts.court import (
+    Claim,
+    ClaimKind,
+    ComplaintElements,
+    DefendantParty,
+    PlaintiffParty,
+)
+from contracts.loans import Sex
+from contracts.rulings import CaseDocketedByCourt, JudgmentIssued, JudgmentOutcome
+from recourse.simulators.court.judgments import on_case_docketed
+from services.sanctions_publisher import translate
+
+NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
+DOCKETED = CaseDocketedByCourt(
+    court_id="cn-110105",
+    plaintiff_id="acme",
+    batch_id="b-1",
+    case_id="case-1",
+    docket_number="(2026)京0105民初1234号",
+    decided_at=NOW,
+)
+CASE = ComplaintElements(
+    case_id="case-1",
+    plaintiff=PlaintiffParty(
+        name="某某小贷公司",
+        credit_code="91110105MA01ABCD2X",
+        representative="张某",
+        address="北京市朝阳区建国路1号",
+    ),
+    defendant=DefendantParty(
+        name="李四",
+        sex=Sex.FEMALE,
+        birth_date=date(1988, 6, 1),
+        id_number="110105198806011246",
+        address="北京市朝阳区建国路2号",
+        service_address="北京市朝阳区建国路2号",
+        phone="13812345678",
+    ),
+    e_service_consent=True,
+    principal_owed=Decimal("9000.00"),
+    interest_owed=Decimal("600.00"),
+    penalty_interest_owed=Decimal("300.00"),
+    owed_as_of=date(2026, 2, 1),
+    annual_rate=Decimal("0.1540"),
+    term_months=12,
+    contract_number="ACME-2025-0000001",
+    contract_date=date(2025, 1, 10),
+    disbursed_on=date(2025, 1, 11),
+    disbursed_amount=Decimal("10000.00"),
+    repayments=(),
+    overdue_since=date(2025, 9, 1),
+    overdue_days=153,
+    claims=(Claim(kind=ClaimKind.PRINCIPAL, text="偿还本金", amount=Decimal("9000")),),
+    claim_amount=Decimal("9900.00"),
+    agreed_court_id="cn-110105",
+)
+
+
+def judgments(n: int, **shares: float) -> list[tuple[datetime, JudgmentIssued]]:
+    found = []
+    for seed in range(n):
+        [(due, event)] = on_case_docketed(
+            DOCKETED, CASE, NOW, random.Random(seed), **shares
+        )
+        assert isinstance(event, JudgmentIssued)
+        found.append((due, event))
+    return found
+
+
+def test_judgment_comes_twenty_to_sixty_days_after_docketing() -> None:
+    for due, _ in judgments(50):
+        assert NOW + timedelta(days=20) <= due <= NOW + timedelta(days=61)
+
+
+def test_every_dismissal_awards_nothing_and_lists_nobody() -> None:
+    for _, event in judgments(30, dismissal_share=1.0, listing_share=1.0):
+        assert event.outcome is JudgmentOutcome.DISMISSED
+        assert event.principal_awarded == 0
+        assert event.listing is None
+
+
+def test_listed_judgments_carry_valid_terms_for_their_item() -> None:
+    listed = [e for _, e in judgments(60, dismissal_share=0.0, listing_share=1.0)]
+
+    assert all(e.listing is not None for e in listed)
+    assert {e.listing.art1_item for e in listed if e.listing} > {1}
+    for event in listed:
+        assert event.listing is not None
+        assert (event.listing.term_years is None) == (event.listing.art1_item == 1)
+
+
+def test_every_simulated_judgment_is_consistent_for_the_sanctions_domain() -> None:
+    for _, event in judgments(200):
+        translate.judgment_of(event, date(2026, 4, 1))
+        if event.reserved_interest_claim:
+            assert event.outcome is JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST

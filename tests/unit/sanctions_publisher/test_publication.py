@@ -1,0 +1,97 @@
+import random
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from contracts.assets import Respondent
+from contracts.loans import Sex
+from contracts.rulings import DishonestListing, JudgmentIssued, JudgmentOutcome
+from services.sanctions_publisher import translate
+from services.sanctions_publisher.domain.errors import SanctionsError, UnmaskedPiiError
+from services.sanctions_publisher.domain.listing import term_end
+from services.sanctions_publisher.handlers.publication import (
+    guard_public_bytes,
+    public_entry,
+)
+from shared.masking import contains_unmasked_pii
+
+ID_NUMBER = "110105199003071234"
+
+
+def judgment(**changes: object) -> JudgmentIssued:
+    base = JudgmentIssued(
+        court_id="cn-110105",
+        plaintiff_id="acme",
+        case_id="case-1",
+        docket_number="(2026)京0105民初1234号",
+        defendant=Respondent(name="张三丰", id_number=ID_NUMBER),
+        defendant_sex=Sex.MALE,
+        defendant_birth_date=date(1990, 3, 7),
+        outcome=JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST,
+        principal_awarded=Decimal("12000.00"),
+        interest_awarded=Decimal("800.00"),
+        costs_awarded=Decimal("150.00"),
+        reserved_interest_claim=True,
+        obligation="偿还借款本金12000.00元及利息800.00元",
+        listing=DishonestListing(art1_item=3, conduct="规避执行", term_years=2),
+        judged_at=datetime(2026, 5, 6, 2, tzinfo=UTC),
+    )
+    return base.model_copy(update=changes)
+
+
+def entry_of(issued: JudgmentIssued) -> object:
+    domain = translate.judgment_of(issued, date(2026, 5, 6))
+    listing, _ = translate.listing_of(issued, date(2026, 5, 7))
+    return public_entry(issued, domain, listing, "pe-test")
+
+
+def test_entry_masks_birth_month_and_day_and_names_the_enforcement_case() -> None:
+    entry = entry_of(judgment())
+
+    assert entry.masked_id_number == "1101051990****1234"  # type: ignore[attr-defined]
+    assert entry.case_number == "(2026)京0105执1234号"  # type: ignore[attr-defined]
+    assert entry.performance_status == "not_performed"  # type: ignore[attr-defined]
+    assert entry.sex is Sex.MALE  # type: ignore[attr-defined]
+
+
+def test_guard_refuses_a_serialized_entry_holding_a_mobile_number() -> None:
+    with pytest.raises(UnmaskedPiiError):
+        guard_public_bytes('{"obligation": "call 13812345678"}', judgment())
+
+
+def test_guard_refuses_the_debtors_own_id_number() -> None:
+    with pytest.raises(UnmaskedPiiError):
+        guard_public_bytes(f'{{"name": "{ID_NUMBER}"}}', judgment())
+
+
+def test_contradictory_judgment_is_refused_by_the_domain() -> None:
+    dismissed = judgment(outcome=JudgmentOutcome.DISMISSED)
+
+    with pytest.raises(SanctionsError):
+        translate.judgment_of(dismissed, date(2026, 5, 6))
+
+
+def test_entry_ids_never_read_as_a_phone_or_id_number() -> None:
+    rng = random.Random(1)
+    ids = [translate.entry_id_for("acme", f"case-{rng.random()}") for _ in range(5000)]
+
+    assert not any(contains_unmasked_pii(i) for i in ids)
+    assert all(re.fullmatch(r"pe-[a-z2-7]{26}", i) for i in ids)
+
+
+def test_listing_term_follows_the_courts_base_term_and_extension() -> None:
+    extended = DishonestListing(
+        art1_item=2, conduct="妨碍执行", term_years=2, extension_years=1
+    )
+    listing, rules = translate.listing_of(judgment(listing=extended), date(2026, 5, 7))
+
+    assert term_end(listing, rules) == date(2029, 5, 7)
+
+
+def test_able_but_refusing_debtor_has_no_term() -> None:
+    open_term = DishonestListing(art1_item=1, conduct="拒不履行")
+    listing, rules = translate.listing_of(judgment(listing=open_term), date(2026, 5, 7))
+
+    assert term_end(listing, rules) is None
