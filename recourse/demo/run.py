@@ -45,6 +45,7 @@ class SystemRun:
         self.group: ProcessGroup | None = None
         self.clock: ScaledClock | None = None
         self.database_url = ""
+        self.bootstrap_servers = ""
         self.started_wall = 0.0
 
     def start(self) -> None:
@@ -53,6 +54,7 @@ class SystemRun:
             shutil.rmtree(self.config.state_dir, ignore_errors=True)
             state = stack.up(fsync=False)
         self.database_url = state.database_url
+        self.bootstrap_servers = state.bootstrap_servers
         anchor = time.time() + 8.0
         self.clock = ScaledClock(SIMULATED_START, self.config.factor, anchor)
         env = {

@@ -8,7 +8,7 @@ import structlog
 from contracts import topics
 from contracts.cloudevents import derived_id
 from contracts.contact import Channel, ContactAttempted, SendNotice
-from services.contact_notifier import mapping, store
+from services.contact_notifier import mapping
 from services.contact_notifier.channels.base import ChannelAdapter, ChannelError
 from services.contact_notifier.domain.disclosure import withheld_from_third_party
 from services.contact_notifier.domain.model import Delivery
@@ -20,6 +20,7 @@ from services.contact_notifier.domain.rules import (
     PriorCall,
     check_attempt,
 )
+from services.contact_notifier.store import evidence, notices, people
 from shared.delivery.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -32,15 +33,15 @@ async def _verdict(uow: UnitOfWork, command: SendNotice) -> Allowed | Blocked:
     purpose = mapping.PURPOSES[command.purpose]
     if withheld_from_third_party(purpose, command.recipient.third_party):
         return Blocked(BlockReason.THIRD_PARTY, None)
-    overrides = await store.policy_rows(uow.conn, command.plaintiff_id)
+    overrides = await people.policy_rows(uow.conn, command.plaintiff_id)
     policies = contact_policies_from(command.plaintiff_id, overrides)
     policy = policies.on(now.date())
     subjects = [recipient.borrower_id, recipient.address]
-    barred = await store.do_not_contact_among(uow.conn, command.plaintiff_id, subjects)
+    barred = await people.do_not_contact_among(uow.conn, command.plaintiff_id, subjects)
     calls: list[PriorCall] = []
     if command.channel is Channel.PHONE:
         since = now - timedelta(days=2)
-        rows = await store.prior_calls(uow.conn, recipient.address, since)
+        rows = await evidence.prior_calls(uow.conn, recipient.address, since)
         calls = [
             PriorCall(recipient.address, r["attempted_at"], r["answered"]) for r in rows
         ]
@@ -53,7 +54,7 @@ async def _record(
     cause = f"attempt:{attempt.plaintiff_id}:{attempt.attempt_id}"
     event_id = derived_id(cause, "ContactAttempted")
     point = mapping.contact_point(command)
-    if await store.insert_attempt(uow.conn, attempt, point, event_id):
+    if await evidence.insert_attempt(uow.conn, attempt, point, event_id):
         uow.emit(
             attempt,
             topic=topics.CONTACT,
@@ -67,9 +68,9 @@ async def _record(
 async def _keep_evidence(uow: UnitOfWork, delivery: Delivery) -> None:
     ref = delivery.outcome.transcript_ref
     if ref and delivery.document:
-        await store.store_document(uow.conn, ref, "text/html", delivery.document)
+        await evidence.store_document(uow.conn, ref, "text/html", delivery.document)
     elif ref and delivery.outcome.transcript:
-        await store.store_document(
+        await evidence.store_document(
             uow.conn, ref, "text/plain", delivery.outcome.transcript
         )
 
@@ -77,7 +78,7 @@ async def _keep_evidence(uow: UnitOfWork, delivery: Delivery) -> None:
 async def try_notice(uow: UnitOfWork, command: SendNotice, channels: Channels) -> None:
     """Make the next attempt of a due notice, or record why it must wait."""
     now = uow.now()
-    number = await store.count_attempts(uow.conn, command.command_id) + 1
+    number = await evidence.count_attempts(uow.conn, command.command_id) + 1
     attempt_id = derived_id(f"attempt:{command.command_id}", str(number))
     verdict = await _verdict(uow, command)
     if isinstance(verdict, Blocked):
@@ -88,14 +89,14 @@ async def try_notice(uow: UnitOfWork, command: SendNotice, channels: Channels) -
         delivery = await channels[command.channel].send(notice)
     except ChannelError as error:
         retry = now + PROVIDER_RETRY
-        await store.set_notice(uow.conn, command.command_id, "pending", retry)
+        await notices.set_notice(uow.conn, command.command_id, "pending", retry)
         log.warning("provider_failed", command_id=command.command_id, error=str(error))
         return
     await _keep_evidence(uow, delivery)
     outcome = mapping.outcome_of(delivery.outcome)
     attempt = mapping.attempted(command, attempt_id, now, outcome)
     await _record(uow, command, attempt)
-    await store.set_notice(uow.conn, command.command_id, "done", None)
+    await notices.set_notice(uow.conn, command.command_id, "done", None)
     log.info("contact_attempted", attempt_id=attempt_id, status=attempt.status.value)
 
 
@@ -110,5 +111,5 @@ async def _block(
     attempt = mapping.attempted(command, attempt_id, now, block=(verdict.reason, later))
     await _record(uow, command, attempt)
     status = "pending" if later is not None else "blocked_for_good"
-    await store.set_notice(uow.conn, command.command_id, status, later)
+    await notices.set_notice(uow.conn, command.command_id, status, later)
     log.info("contact_blocked", attempt_id=attempt_id, reason=verdict.reason.value)

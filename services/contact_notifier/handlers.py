@@ -6,9 +6,10 @@ from contracts import topics
 from contracts.cloudevents import derived_id
 from contracts.contact import AttemptStatus, ContactAttempted, SendNotice
 from contracts.platform import ContactOutcomeReported
-from services.contact_notifier import mapping, store
+from services.contact_notifier import mapping
 from services.contact_notifier.attempts import Channels, try_notice
 from services.contact_notifier.channels.base import content_ref
+from services.contact_notifier.store import evidence, notices, people
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 
@@ -17,22 +18,23 @@ log = structlog.get_logger(__name__)
 
 async def take_command(uow: UnitOfWork, incoming: Incoming, channels: Channels) -> None:
     """Keep a SendNotice until it ends; try it at once when it is due."""
-    command = incoming.event
-    assert isinstance(command, SendNotice)
-    if incoming.key != command.plaintiff_id:
+    sent = incoming.event
+    assert isinstance(sent, SendNotice)
+    if incoming.key != sent.plaintiff_id:
         raise BadInput(
-            f"record key {incoming.key!r} differs from plaintiff "
-            f"{command.plaintiff_id!r}"
+            f"record key {incoming.key!r} differs from plaintiff {sent.plaintiff_id!r}"
         )
+    p, c, now = sent.plaintiff_id, sent.case_id, uow.now()
+    command = mapping.completed(sent, await people.known_recipient(uow.conn, p, c))
     recipient = mapping.recipient_of(command)
     mapping.body_of(command)
-    now = uow.now()
+    await people.keep_recipient(uow.conn, p, c, command.recipient, now)
     due = max(now, command.not_before)
-    if not await store.insert_notice(uow.conn, command, incoming.meta.id, now, due):
+    if not await notices.insert_notice(uow.conn, command, incoming.meta.id, now, due):
         log.info("command_already_known", command_id=command.command_id)
         return
     if command.recipient.do_not_contact:
-        await store.add_do_not_contact(
+        await people.add_do_not_contact(
             uow.conn, command.plaintiff_id, recipient.borrower_id, now
         )
     if due <= now:
@@ -49,7 +51,7 @@ async def record_reported_outcome(uow: UnitOfWork, incoming: Incoming) -> None:
             update={"transcript_ref": content_ref(outcome.transcript)}
         )
     if outcome.transcript and outcome.transcript_ref:
-        await store.store_document(
+        await evidence.store_document(
             uow.conn, outcome.transcript_ref, "text/plain", outcome.transcript
         )
     attempt = ContactAttempted(
@@ -64,7 +66,7 @@ async def record_reported_outcome(uow: UnitOfWork, incoming: Incoming) -> None:
         marketing=report.marketing,
     )
     event_id = derived_id(incoming.meta.id, "ContactAttempted")
-    if not await store.insert_attempt(uow.conn, attempt, None, event_id):
+    if not await evidence.insert_attempt(uow.conn, attempt, None, event_id):
         log.info("report_already_recorded", attempt_id=report.attempt_id)
         return
     uow.emit(

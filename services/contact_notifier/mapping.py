@@ -23,8 +23,26 @@ BLOCKS = {
     BlockReason.DO_NOT_CONTACT: c.BlockedReason.DO_NOT_CONTACT,
     BlockReason.THIRD_PARTY: c.BlockedReason.THIRD_PARTY,
 }
+FILLABLE = ("phone", "address", "id_number", "profile")
 CALLER = {"zh": "客户服务中心", "en": "the customer service centre"}
 CALLBACK = "400-000-0000"
+
+
+def completed(command: c.SendNotice, known: c.Recipient | None) -> c.SendNotice:
+    """Fill details a command leaves out from what earlier commands told us."""
+    if known is None:
+        return command
+    given = command.recipient
+    missing: dict[str, object] = {
+        name: getattr(known, name)
+        for name in FILLABLE
+        if getattr(given, name) is None and getattr(known, name) is not None
+    }
+    if known.do_not_contact and not given.do_not_contact:
+        missing["do_not_contact"] = True
+    if not missing:
+        return command
+    return command.model_copy(update={"recipient": given.model_copy(update=missing)})
 
 
 def borrower_key(recipient: c.Recipient) -> str:

@@ -2,8 +2,8 @@
 
 from collections.abc import Awaitable, Callable
 
-from services.contact_notifier import store
 from services.contact_notifier.attempts import Channels, try_notice
+from services.contact_notifier.store import notices
 from shared.delivery.unit_of_work import UnitOfWork
 
 BATCH = 200
@@ -16,7 +16,7 @@ def retrying_due_notices(
 
     async def retry_due_notices(uow: UnitOfWork) -> None:
         """Try every pending notice whose due time has passed, oldest first."""
-        for command in await store.due_notices(uow.conn, uow.now(), BATCH):
+        for command in await notices.due_notices(uow.conn, uow.now(), BATCH):
             await try_notice(uow, command, channels)
 
     return retry_due_notices

@@ -99,7 +99,7 @@ def body_for(
     court = context.get("court") or COURT[0 if zh else 1]
     number = _value(context, "case_number", "docket_number")
     if purpose is Purpose.JUDGMENT_NOTICE:
-        pay_by = _date(context, "pay_by") if context.get("pay_by") else None
+        by = _date(context, "pay_by") if context.get("pay_by") else None
         ruling = _ruling(zh, context)
-        return judgment_notice(language, name, court, number, ruling, pay_by)
+        return judgment_notice(language, name, court, number, ruling, by)
     return sanction_notice(language, name, court, number, _measure(zh, context))
