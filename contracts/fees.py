@@ -50,7 +50,7 @@ class FeeBand(Contract):
     rate: Rate | None = Field(default=None, description="Rate on the band's part.")
     fixed: Money | None = Field(default=None, description="Fixed fee of the band.")
     portion: Money = Field(
-        description="Fee this band contributed, to 0.01 yuan; the total is rounded once."
+        description="Fee of this band to 0.01 yuan; the total is rounded once."
     )
 
     @model_validator(mode="after")

@@ -1,6 +1,6 @@
 """Composes fee-calculator from settings, subscribers and sweepers."""
 
-from services.fee_calculator import subscribers, sweeps
+from services.fee_calculator import config, subscribers, sweeps
 from shared.runtime import Service
 from shared.settings import settings_for
 
@@ -8,6 +8,7 @@ SERVICE_NAME = "fee-calculator"
 
 
 def build() -> Service:
+    config.settings()
     service = Service(
         settings_for(SERVICE_NAME, "fees"),
         migrations="services.fee_calculator.migrations",

@@ -91,6 +91,8 @@ async def invoice_batch(uow: UnitOfWork, incoming: Incoming) -> None:
         for c in sealed.case_ids
     ]
     [invoice] = build_invoices(lines, local_day(issued_at))
+    if invoice.amount <= 0:
+        raise BadInput(f"batch {sealed.batch_id} owes no fee to invoice")
     terms = config.settings().tenant(sealed.plaintiff_id).prepayment
     check = check_prepayment(invoice, invoice.notice_date, statutory_days, terms)
     await invoices.insert_invoice(

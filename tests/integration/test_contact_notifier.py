@@ -76,6 +76,7 @@ def command(
     name: str,
     channel: Channel = Channel.SMS,
     purpose: Purpose = Purpose.COLLECTION,
+    case: str = "case",
     **recipient: Any,
 ) -> SendNotice:
     details = {
@@ -87,7 +88,7 @@ def command(
     return SendNotice(
         command_id=f"{plaintiff}-{name}",
         plaintiff_id=plaintiff,
-        case_id=f"{plaintiff}-case",
+        case_id=f"{plaintiff}-{case}",
         purpose=purpose,
         channel=channel,
         recipient=Recipient(name="张三", **details),
@@ -129,8 +130,11 @@ async def test_rules_block_then_reschedule_and_evidence_is_kept(
         barred = command(p, "barred", do_not_contact=True)
         barred_again = command(p, "barred-again")
         third = command(p, "third", purpose=Purpose.PRIVACY_NOTICE, third_party=True)
-        letter = command(p, "letter", Channel.LETTER, id_number="110105199003075678")
-        for sent in (night, barred, barred_again, third, letter):
+        letter = command(
+            p, "letter", Channel.LETTER, case="posted", id_number="110105199003075678"
+        )
+        judged = judgment_by_name_only(p, "posted")
+        for sent in (night, barred, barred_again, third, letter, judged):
             await publisher.event(topics.CONTACT_COMMANDS, sent, p)
         report = reported(p)
         await publisher.event(topics.tenant_topic(p, "contact-outcomes"), report, p)
@@ -164,9 +168,35 @@ async def test_rules_block_then_reschedule_and_evidence_is_kept(
         posted["outcome"]["transcript_ref"],
     )
     assert "还款通知函" in str(html) and "1,234.50" in str(html)
+    [judgment] = attempts_of(out.records, judged.command_id)
+    assert judgment["status"] in {"delivered", "failed"}
+    judgment_html = await service.fetchval(
+        "SELECT content FROM documents WHERE ref = $1",
+        judgment["outcome"]["transcript_ref"],
+    )
+    assert "判决履行通知书" in str(judgment_html) and "偿还本金" in str(judgment_html)
     await assert_reported_outcome_became_an_attempt(service, out.records, report)
     await assert_attempts_are_insert_only(service)
     assert PHONE not in service.process.log_tail(10**7)  # type: ignore[union-attr]
+
+
+def judgment_by_name_only(plaintiff: str, case: str) -> SendNotice:
+    """As sanctions-publisher asks: the borrower named, the details left to us."""
+    return SendNotice(
+        command_id=f"{plaintiff}-judgment",
+        plaintiff_id=plaintiff,
+        case_id=f"{plaintiff}-{case}",
+        purpose=Purpose.JUDGMENT_NOTICE,
+        channel=Channel.LETTER,
+        recipient=Recipient(name="张三", id_number="110105199003075678"),
+        not_before=START,
+        context={
+            "docket_number": "(2026)京0105民初1234号",
+            "outcome": "repay_principal",
+            "obligation": "8000.00",
+        },
+        requested_by="sanctions-publisher",
+    )
 
 
 def reported(plaintiff: str) -> ContactOutcomeReported:

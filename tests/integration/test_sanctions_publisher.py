@@ -200,7 +200,7 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         fully_repaid=False,
     )
     async with (
-        Tap(infra.bootstrap_servers, watched) as tap,
+        Tap(infra.bootstrap_servers, watched, set(plaintiffs)) as tap,
         Publisher(infra.bootstrap_servers) as publisher,
     ):
         await publisher.event(payments[0], unknown, plaintiffs[0])

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from contracts.court import BatchFilingSubmitted, PreservationApplicationSubmitted
 from recourse.simulators.court import decisions, reception
 from recourse.simulators.court.docketing import CourtBehaviour
+from services.filing_batcher import registry
 from shared.delivery.consumer import Route
 from shared.runtime import Service
 from shared.settings import settings_for
@@ -47,6 +48,7 @@ class CourtSettings(BaseSettings):
 
 
 def build() -> Service:
+    registry.courts()
     behaviour = CourtSettings().behaviour()
     service = Service(
         settings_for(SERVICE_NAME, "court_sim"),

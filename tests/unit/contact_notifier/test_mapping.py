@@ -89,3 +89,21 @@ def test_attempt_status_follows_reach_and_blocks() -> None:
         BlockedReason.DAILY_CALL_LIMIT,
         AT,
     )
+
+
+def test_a_command_naming_only_the_borrower_gets_the_known_details() -> None:
+    known = command(profile=BorrowerProfile.RETIRED).recipient
+    bare = command(Channel.LETTER, phone=None, address=None)
+    filled = mapping.completed(bare, known).recipient
+    assert (filled.phone, filled.address, filled.profile) == (
+        known.phone,
+        known.address,
+        BorrowerProfile.RETIRED,
+    )
+
+
+def test_details_a_command_gives_win_and_a_ban_is_never_forgotten() -> None:
+    known = command(do_not_contact=True).recipient
+    newer = mapping.completed(command(phone="13900000000"), known).recipient
+    assert newer.phone == "13900000000"
+    assert newer.do_not_contact
