@@ -114,6 +114,10 @@ class Service:
                 await self._sweep_once(sweep, lock)
             except TRANSIENT_ERRORS as error:
                 log.warning("sweep_retried", sweep=sweep.__name__, error=repr(error))
+            except Exception:
+                # A bug in one sweep must be seen and must not stop its clock.
+                log.exception("sweep_failed", sweep=sweep.__name__)
+                await asyncio.sleep(5.0)
             await asyncio.sleep(self.settings.sweep_interval_seconds)
 
     async def _sweep_once(self, sweep: Sweep, lock: str) -> None:

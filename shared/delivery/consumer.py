@@ -4,7 +4,7 @@ import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 import asyncpg
 import structlog
@@ -32,7 +32,7 @@ class PoolSource(Protocol):
     def pool(self) -> asyncpg.Pool: ...
 
 
-Record = ConsumerRecord  # bytes key and value
+Record: TypeAlias = ConsumerRecord  # bytes key and value
 Handler = Callable[[UnitOfWork, Incoming], Awaitable[None]]
 
 
