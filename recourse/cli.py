@@ -6,6 +6,7 @@ from recourse.bench.cli import bench
 from recourse.cli_dlq import app as dlq_app
 from recourse.cli_docket import app as docket_app
 from recourse.cli_fees import app as fees_app
+from recourse.cli_preservation import app as preservation_app
 from recourse.cli_ops import batches_app, cases_app, services_app
 from recourse.cli_triage import app as triage_app
 from recourse.demo.cli import demo
@@ -16,6 +17,7 @@ app.add_typer(infra_app, name="infra")
 app.add_typer(fees_app, name="fees")
 app.add_typer(docket_app, name="docket")
 app.add_typer(triage_app, name="triage")
+app.add_typer(preservation_app, name="preservation")
 app.command(name="demo")(demo)
 app.add_typer(services_app, name="services")
 app.add_typer(cases_app, name="cases")

@@ -6,13 +6,7 @@ import structlog
 
 from contracts.triage import TriageDecision
 from services.triage_scorer import mapping, privacy
-from services.triage_scorer.casefile import (
-    AWAITING_PRIVACY_NOTICE,
-    COLLECTING,
-    DECIDED,
-    CaseFile,
-    policy_for,
-)
+from services.triage_scorer.casefile import COLLECTING, DECIDED, CaseFile, policy_for
 from services.triage_scorer.domain.triage import Cause, Triage, decide, judge
 from services.triage_scorer.publishing import publish
 from services.triage_scorer.store import cases, contacts, decisions
@@ -31,11 +25,7 @@ async def settle(uow: UnitOfWork, file: CaseFile, triage: Triage) -> None:
     await contacts.cancel_open(conn, p, c, cancel)
     notified = file.row["privacy_attempt_id"]
     if suit and notified is None:
-        if file.status != AWAITING_PRIVACY_NOTICE:
-            policy = await policy_for(conn, p, uow.now().date())
-            await privacy.ask(uow, p, c, policy, 0)
-        await cases.set_status(conn, p, c, AWAITING_PRIVACY_NOTICE)
-        log.info("suit_awaits_privacy_notice", case_id=c, revision=triaged.revision)
+        await privacy.before_suit(uow, file, triaged)
         return
     if suit:
         triaged = triaged.model_copy(update={"privacy_notice_attempt_id": notified})

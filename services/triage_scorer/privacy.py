@@ -4,7 +4,7 @@ import structlog
 
 from contracts.cloudevents import derived_id
 from contracts.contact import AttemptStatus, ContactAttempted
-from contracts.triage import Reason
+from contracts.triage import CaseTriaged, Reason
 from services.triage_scorer.casefile import (
     AWAITING_PRIVACY_NOTICE,
     DECIDED,
@@ -44,6 +44,27 @@ async def ask(
     return True
 
 
+async def before_suit(uow: UnitOfWork, file: CaseFile, triaged: CaseTriaged) -> None:
+    """Ask for the notice on the next untried channel; refer at once if none is left."""
+    conn, p, c = uow.conn, file.plaintiff_id, file.case_id
+    if file.status != AWAITING_PRIVACY_NOTICE:
+        policy = await policy_for(conn, p, uow.now().date())
+        tried = await contacts.count_privacy(conn, p, c)
+        if not await ask(uow, p, c, policy, tried):
+            await _refer_unnotified(uow, triaged)
+            return
+    await cases.set_status(conn, p, c, AWAITING_PRIVACY_NOTICE)
+    log.info("suit_awaits_privacy_notice", case_id=c, revision=triaged.revision)
+
+
+async def _refer_unnotified(uow: UnitOfWork, triaged: CaseTriaged) -> None:
+    log.warning("privacy_notice_undelivered", case_id=triaged.case_id)
+    await publish(
+        uow, triaged.model_copy(update={"reasons": (*triaged.reasons, UNDELIVERED)})
+    )
+    await cases.set_status(uow.conn, triaged.plaintiff_id, triaged.case_id, DECIDED)
+
+
 async def on_attempt(
     uow: UnitOfWork, file: CaseFile, attempt: ContactAttempted
 ) -> None:
@@ -59,14 +80,11 @@ async def on_attempt(
     latest = await decisions.latest_decision(conn, p, c)
     if latest is None:
         return
-    update: dict[str, object]
     if delivered:
         update = {"privacy_notice_attempt_id": attempt.attempt_id}
-    else:
-        policy = await policy_for(conn, p, uow.now().date())
-        if await ask(uow, p, c, policy, await contacts.count_privacy(conn, p, c)):
-            return
-        update = {"reasons": (*latest.reasons, UNDELIVERED)}
-        log.warning("privacy_notice_undelivered", case_id=c)
-    await publish(uow, latest.model_copy(update=update))
-    await cases.set_status(conn, p, c, DECIDED)
+        await publish(uow, latest.model_copy(update=update))
+        await cases.set_status(conn, p, c, DECIDED)
+        return
+    policy = await policy_for(conn, p, uow.now().date())
+    if not await ask(uow, p, c, policy, await contacts.count_privacy(conn, p, c)):
+        await _refer_unnotified(uow, latest)

@@ -1,8 +1,9 @@
 """preservation-tracker end to end: real broker, real database, scaled clock.
 
 The test plays the platforms and the court (with the court simulator's order
-function); a simulated day passes in a tenth of a second, so a year of
-freezes, renewals and lapses plays out in well under a minute.
+function). A simulated day passes in half a second while suits race the 30-day
+rule, then in a tenth of a second, so a year of freezes, renewals and lapses
+plays out in about a minute.
 """
 
 import heapq
@@ -69,7 +70,10 @@ from tests.support.services import ServiceUnderTest, run_id
 
 pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
-SECONDS_PER_DAY = 0.1
+# Slow while suits are filed against the 30-day rule, fast for the year of
+# freezes: the tracker is restarted with the fast clock at its second kill.
+SLOW_DAY = 0.5
+FAST_DAY = 0.1
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 CASES_PER_PLATFORM = 150
 CHINA = timedelta(hours=8)
@@ -239,7 +243,8 @@ async def tracker(infra: Infra, tmp_path: Path) -> AsyncIterator[ServiceUnderTes
     )
     service.extra_env.update(
         {
-            "RECOURSE_CLOCK": scaled_setting(START, 86400 / SECONDS_PER_DAY, anchor),
+            "RECOURSE_CLOCK": scaled_setting(START, 86400 / SLOW_DAY, anchor),
+            "RECOURSE_PRESERVATION_RENEWAL_LEAD_DAYS": "60",
             "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.05",
             "RECOURSE_BATCH_MAX_RECORDS": "200",
         }
@@ -308,7 +313,7 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
     run = tracker.run
     plaintiffs = [f"{run}-p0", f"{run}-p1"]
     courts = (f"{run}-c0", f"{run}-c1")
-    clock = ScaledClock(START, 86400 / SECONDS_PER_DAY, _anchor(tracker))
+    clock = ScaledClock(START, 86400 / SLOW_DAY, _anchor(tracker))
     plans = {
         (p, f"pr-{i:05d}"): plan_case(p, courts, i)
         for p in plaintiffs
@@ -394,7 +399,7 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
                 await react(record, plans, court, clock, rng, expect, ordered)
             await court.publish_due(publisher)
             lapsed = expect.lifts(LiftReason.SUIT_NOT_FILED)
-            reminders_from = min(expect.expiries, default=date.max) - timedelta(days=30)
+            reminders_from = min(expect.expiries, default=date.max) - timedelta(days=60)
             if not killed_again and china_day(clock.now()) > reminders_from - timedelta(
                 days=120
             ):
@@ -405,8 +410,8 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
                 and lapsed >= expect.lapses // 2
                 and await all_filings_recorded(tracker, plans, expect)
             ):
-                tracker.kill()
-                tracker.start()
+                clock = faster(tracker, clock.now())
+                court.clock = clock
                 killed_again = True
             tracker.assert_alive()
             if finished(expect, plans, clock, killed_again):
@@ -477,6 +482,15 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
     letters = [r for r in tap.records if r.topic == dlq and r.key == b"x"]
     assert len(letters) == 1
     assert "pa-never-applied" in (header(letters[0], "dlq_reason") or "")
+
+
+def faster(tracker: ServiceUnderTest, now: datetime) -> ScaledClock:
+    """SIGKILL the tracker and restart it on the fast clock, from `now` on."""
+    anchor = time.time()
+    tracker.kill()
+    tracker.extra_env["RECOURSE_CLOCK"] = scaled_setting(now, 86400 / FAST_DAY, anchor)
+    tracker.start()
+    return ScaledClock(now, 86400 / FAST_DAY, anchor)
 
 
 def _anchor(service: ServiceUnderTest) -> float:

@@ -79,19 +79,21 @@ def distinct_ids(records: list[Record]) -> int:
 async def wait_until_settled(
     triage: ServiceUnderTest, contact: ServiceUnderTest, timeout: float
 ) -> None:
-    """Every sent command has reached contact-notifier and none is pending."""
-    sent_not_done = (
-        f"SELECT count(*) FROM {triage.schema}.scheduled_contacts s"
-        f" LEFT JOIN {contact.schema}.notices n USING (command_id)"
-        " WHERE s.status = 'sent' AND (n.status IS NULL OR n.status = 'pending')"
-    )
+    """Nothing left to send, perform, publish or consume on either side."""
+    t, c = triage.schema, contact.schema
+    checks = [
+        f"SELECT count(*) = 0 FROM {t}.scheduled_contacts WHERE status = 'scheduled'",
+        f"SELECT count(*) = 0 FROM {t}.scheduled_contacts s"
+        f" LEFT JOIN {c}.notices n USING (command_id)"
+        " WHERE s.status = 'sent' AND (n.status IS NULL OR n.status = 'pending')",
+        f"SELECT count(*) = 0 FROM {t}.outbox WHERE sent_at IS NULL",
+        f"SELECT count(*) = 0 FROM {c}.outbox WHERE sent_at IS NULL",
+        f"SELECT (SELECT count(*) FROM {t}.attempts)"
+        f" = (SELECT count(*) FROM {c}.attempts)",
+    ]
+    query = "SELECT (" + ") AND (".join(checks) + ")"
     await triage.wait_for_count(
-        f"SELECT ({sent_not_done}) = 0 AND (SELECT count(*) FROM scheduled_contacts"
-        " WHERE status = 'scheduled') = 0 AND (SELECT count(*) FROM outbox"
-        " WHERE sent_at IS NULL) = 0",
-        1,
-        timeout,
-        contact.assert_alive,
+        f"SELECT ({query})::int", 1, timeout, contact.assert_alive
     )
 
 

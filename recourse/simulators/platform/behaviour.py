@@ -118,13 +118,23 @@ def _preservation(
         assets=(bank, lead) if rng.random() < 0.3 else (bank,),
         materials=tuple(materials),
         guarantee=Guarantee(
-            kind=GuaranteeKind.INSURANCE_POLICY, amount=(claim * ratio).quantize(CENT)
+            kind=_guarantee_kind(rng), amount=(claim * ratio).quantize(CENT)
         ),
         claim_amount=claim,
         requested_at=at,
     )
     topic = topics.tenant_topic(loan.plaintiff_id, "preservation-requests")
     return Action(at, topic, loan.plaintiff_id, request)
+
+
+def _guarantee_kind(rng: random.Random) -> GuaranteeKind:
+    """Mostly cash or a bank guarantee; an insurance policy goes to review."""
+    draw = rng.random()
+    if draw < 0.6:
+        return GuaranteeKind.CASH_DEPOSIT
+    return (
+        GuaranteeKind.BANK_GUARANTEE if draw < 0.85 else GuaranteeKind.INSURANCE_POLICY
+    )
 
 
 def pay_invoice(
