@@ -6,8 +6,8 @@ from recourse.bench.cli import bench
 from recourse.cli_dlq import app as dlq_app
 from recourse.cli_docket import app as docket_app
 from recourse.cli_fees import app as fees_app
-from recourse.cli_preservation import app as preservation_app
 from recourse.cli_ops import batches_app, cases_app, services_app
+from recourse.cli_preservation import app as preservation_app
 from recourse.cli_triage import app as triage_app
 from recourse.demo.cli import demo
 from recourse.localinfra.cli import app as infra_app
