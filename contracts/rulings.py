@@ -7,14 +7,17 @@ from pydantic import AwareDatetime, Field, model_validator
 
 from contracts.assets import Measure, Respondent
 from contracts.base import (
+    Address,
     CaseId,
     Contract,
     CourtId,
     DocketNumber,
     Money,
+    Phone,
     PlaintiffId,
     Ref,
     Text,
+    TimeZoneName,
 )
 from contracts.loans import Sex
 
@@ -110,6 +113,17 @@ class JudgmentIssued(Contract):
     defendant: Respondent = Field(description="The borrower judged.")
     defendant_sex: Sex = Field(description="Sex, for the public entry.")
     defendant_birth_date: date = Field(description="Birth date, for the age shown.")
+    defendant_phone: Phone | None = Field(
+        default=None,
+        description="Phone for service, from the complaint; never published.",
+    )
+    defendant_service_address: Address | None = Field(
+        default=None,
+        description="Address for service, from the complaint; never published.",
+    )
+    defendant_timezone: TimeZoneName | None = Field(
+        default=None, description="IANA time zone for contact hours, if known."
+    )
     outcome: JudgmentOutcome = Field(description="What the court decided.")
     principal_awarded: Money = Field(description="Principal to repay.")
     interest_awarded: Money = Field(description="Interest and penalty to repay.")

@@ -36,7 +36,7 @@ async def add_to_batch(uow: UnitOfWork, case: PendingCase) -> None:
     conn = uow.conn
     current = await batches.open_batch(conn, case.plaintiff_id, case.court_id)
     prefix = batch_prefix(case.plaintiff_id, case.court_id, case.arrived_at, POLICY.tz)
-    sequences = {prefix: await batches.last_sequence(conn, prefix)}
+    sequences = await batches.used_sequences(conn, prefix)
     batcher = Batcher.restore([current] if current else [], sequences, POLICY)
     decisions = batcher.add_case(case)
     home = _home(batcher, decisions, current, case)

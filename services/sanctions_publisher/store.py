@@ -13,6 +13,13 @@ from contracts.sanctions import SanctionRecorded
 Row: TypeAlias = asyncpg.Record
 
 
+async def lock_case(conn: asyncpg.Connection, plaintiff_id: str, case_id: str) -> None:
+    """Serialize a case's judgment and repayments until commit, so none is missed."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtext($1))", f"case:{plaintiff_id}/{case_id}"
+    )
+
+
 async def insert_judgment(
     conn: asyncpg.Connection,
     issued: JudgmentIssued,
@@ -101,10 +108,13 @@ async def schedule_lift(
     )
 
 
-async def insert_repayment(conn: asyncpg.Connection, paid: RepaymentReceived) -> bool:
+async def insert_repayment(
+    conn: asyncpg.Connection, paid: RepaymentReceived, parked: bool = False
+) -> bool:
+    """Store a repayment, parked while its case has no judgment; False if known."""
     inserted = await conn.fetchval(
         "INSERT INTO repayments (plaintiff_id, repayment_id, case_id, amount,"
-        " fully_repaid, received_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        " fully_repaid, received_at, parked) VALUES ($1, $2, $3, $4, $5, $6, $7)"
         " ON CONFLICT DO NOTHING RETURNING 1",
         paid.plaintiff_id,
         paid.repayment_id,
@@ -112,8 +122,23 @@ async def insert_repayment(conn: asyncpg.Connection, paid: RepaymentReceived) ->
         paid.amount,
         paid.fully_repaid,
         paid.received_at,
+        parked,
     )
     return inserted is not None
+
+
+async def unpark_repayments(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str
+) -> list[Row]:
+    """Take the case's parked repayments off the shelf, in the order received."""
+    rows = await conn.fetch(
+        "UPDATE repayments SET parked = false"
+        " WHERE plaintiff_id = $1 AND case_id = $2 AND parked"
+        " RETURNING amount, fully_repaid, received_at, repayment_id",
+        plaintiff_id,
+        case_id,
+    )
+    return sorted(rows, key=lambda r: (r["received_at"], r["repayment_id"]))
 
 
 async def update_performance(

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from contracts.loans import Sex as EdgeSex
-from contracts.rulings import JudgmentIssued, JudgmentOutcome
+from contracts.rulings import JudgmentIssued, JudgmentOutcome, PenaltyKind
 from contracts.sanctions import PerformanceStatus as EdgeStatus
 from contracts.sanctions import PublicSanctionEntry
 from services.sanctions_publisher.domain import judgment as domain
@@ -17,6 +17,7 @@ from services.sanctions_publisher.domain.listing import (
     Listing,
     ListingRules,
 )
+from services.sanctions_publisher.domain.penalties import AdministrativePenalty
 from services.sanctions_publisher.domain.performance import PerformanceStatus
 
 _NS = uuid.UUID("0c7d2a8e-51f4-4b63-a0b7-3c6f0f6c9e21")
@@ -26,6 +27,20 @@ OUTCOME = {
         domain.JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST
     ),
     JudgmentOutcome.DISMISSED: domain.JudgmentOutcome.DISMISSAL,
+}
+PENALTY = {
+    PenaltyKind.WARNING_OR_CRITICISM: AdministrativePenalty.WARNING_OR_PUBLIC_CRITICISM,
+    PenaltyKind.FINE_OR_CONFISCATION: AdministrativePenalty.FINE_OR_CONFISCATION,
+    PenaltyKind.PERMIT_SUSPENSION_OR_REVOCATION: (
+        AdministrativePenalty.PERMIT_SUSPENSION_DOWNGRADE_OR_REVOCATION
+    ),
+    PenaltyKind.BUSINESS_RESTRICTION_OR_CLOSURE: (
+        AdministrativePenalty.BUSINESS_RESTRICTION_CLOSURE_OR_BAR
+    ),
+    PenaltyKind.ADMINISTRATIVE_DETENTION: (
+        AdministrativePenalty.ADMINISTRATIVE_DETENTION
+    ),
+    PenaltyKind.OTHER_BY_LAW: AdministrativePenalty.OTHER_BY_LAW,
 }
 SEX = {EdgeSex.MALE: Sex.MALE, EdgeSex.FEMALE: Sex.FEMALE}
 EDGE_SEX = {Sex.MALE: EdgeSex.MALE, Sex.FEMALE: EdgeSex.FEMALE}
@@ -76,11 +91,14 @@ def listing_of(issued: JudgmentIssued, listed_on: date) -> tuple[Listing, Listin
 
 
 def debtor_of(issued: JudgmentIssued) -> Debtor:
+    """The debtor with the contact details the public entry must never show."""
     return Debtor(
         name=issued.defendant.name,
         sex=SEX[issued.defendant_sex],
         id_number=issued.defendant.id_number,
         birth_date=issued.defendant_birth_date,
+        phone=issued.defendant_phone,
+        address=issued.defendant_service_address,
     )
 
 

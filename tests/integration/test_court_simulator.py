@@ -1,15 +1,16 @@
 """The court simulator alone: it reads court filings and answers as a court.
 
-One scaled second is three simulated days, so judgments given 20 to 60 days
-after docketing arrive within the test. The simulator is killed once while
-answering and must neither lose nor repeat an answer or a serial.
+One scaled second is three simulated days; judgments are configured to come
+3 to 6 days after docketing (RECOURSE_COURT_JUDGMENT_DAYS). The simulator is
+killed once while answering and must neither lose nor repeat an answer or a
+serial.
 """
 
 import json
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -77,6 +78,7 @@ async def court(infra: Infra, tmp_path: Path) -> AsyncIterator[ServiceUnderTest]
             "RECOURSE_COURT_REJECT_SHARE": "0.1",
             "RECOURSE_COURT_MIN_DECISION_HOURS": "1",
             "RECOURSE_COURT_MAX_DECISION_HOURS": "48",
+            "RECOURSE_COURT_JUDGMENT_DAYS": "3,6",
         },
     )
     yield service
@@ -194,9 +196,15 @@ async def test_court_dockets_rejects_and_judges_each_case_once_across_a_restart(
     assert 0 < len(rejected) - len(wrong_court) < 0.25 * len(expected)
     judgments = {j.case_id: j for j in tap.unique(JudgmentIssued)}
     assert set(judgments) == {d.case_id for d in docketed}
+    filed = {c.case_id: c for b in batches for c in b.cases}
     for d in docketed:
-        assert judgments[d.case_id].docket_number == d.docket_number
-        assert judgments[d.case_id].judged_at > d.decided_at
+        judged = judgments[d.case_id]
+        assert judged.docket_number == d.docket_number
+        delay = judged.judged_at - d.decided_at
+        assert timedelta(days=3) <= delay <= timedelta(days=6, hours=8)
+        defendant = filed[d.case_id].defendant
+        assert judged.defendant_phone == defendant.phone
+        assert judged.defendant_service_address == defendant.service_address
     [order] = tap.unique(PreservationOrdered)
     assert order.application_id == f"{run}-app"
     assert all(decode_headers(r.headers).source for r in tap.records)

@@ -2,7 +2,8 @@
 
 The test plays the court (with the court simulator's judgment function) and
 the platforms (repayments); a simulated day passes in 0.04 s, so two-year
-listing terms run out within the test.
+listing terms run out within the test. Some borrowers repay before their
+judgment arrives: those repayments wait, parked, and count when it does.
 """
 
 import json
@@ -13,12 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
 from aiokafka.structs import ConsumerRecord
 
 from contracts import topics
+from contracts.base import Contract
 from contracts.court import (
     Claim,
     ClaimKind,
@@ -28,16 +31,23 @@ from contracts.court import (
 )
 from contracts.notices import NoticeKind, PlatformNotice
 from contracts.platform import LoanOverdue, RepaymentReceived
-from contracts.registry import decode
+from contracts.registry import decode, encode
 from contracts.rulings import CaseDocketedByCourt, JudgmentIssued
-from contracts.sanctions import LiftReason, SanctionLifted, SanctionRecorded
+from contracts.sanctions import (
+    LiftReason,
+    PerformanceStatus,
+    SanctionLifted,
+    SanctionRecorded,
+)
 from recourse.simulators.court.judgments import on_case_docketed
 from recourse.simulators.loans import LoanFactory
+from services.contact_notifier.mapping import body_of, contact_point
+from services.sanctions_publisher.translate import entry_id_for
 from shared.clock import ScaledClock, scaled_setting
 from shared.masking import contains_unmasked_pii
 from tests.integration.test_preservation_tracker import Court, Tap
 from tests.support.infra import Infra
-from tests.support.kafka import Publisher, create_topics, header
+from tests.support.kafka import Publisher, create_topics, event_headers, header
 from tests.support.services import ServiceUnderTest, run_id
 
 pytestmark = pytest.mark.integration
@@ -99,11 +109,24 @@ class Ledger:
 
     judgments: dict[str, JudgmentIssued] = field(default_factory=dict)
     repaid_in_full: set[str] = field(default_factory=set)
+    repaid_early: set[str] = field(default_factory=set)
+    repaid_early_in_part: set[str] = field(default_factory=set)
     recorded: dict[str, SanctionRecorded] = field(default_factory=dict)
     lifted: dict[str, SanctionLifted] = field(default_factory=dict)
 
     def listed(self) -> list[JudgmentIssued]:
-        return [j for j in self.judgments.values() if j.listing is not None]
+        """Listings ordered on debts not already performed when judged."""
+        return [
+            j
+            for j in self.judgments.values()
+            if j.listing is not None and j.case_id not in self.repaid_early
+        ]
+
+    def sanctioned(self) -> list[JudgmentIssued]:
+        listed = {j.case_id for j in self.listed()}
+        return [
+            j for j in self.judgments.values() if j.case_id in listed or j.penalties
+        ]
 
     def expected_term_lifts(self) -> list[SanctionRecorded]:
         """Fixed terms of listings never fully repaid end within the run."""
@@ -125,7 +148,37 @@ async def judged(service: ServiceUnderTest) -> int:
 
 
 def repayment_plan(index: int) -> str:
-    return ("full", "partial", "none")[index % 3]
+    return ("full", "partial", "none", "early", "early_partial")[index % 5]
+
+
+def early_repayment(loan: LoanOverdue, owed: JudgmentIssued, full: bool) -> Contract:
+    """A repayment made before the judgment: all it will award, or half of it."""
+    total = owed.principal_awarded + owed.interest_awarded
+    return RepaymentReceived(
+        plaintiff_id=loan.plaintiff_id,
+        case_id=loan.case_id,
+        repayment_id=f"rep-early-{loan.case_id}",
+        amount=max(total if full else total / 2, Decimal("1.00")).quantize(
+            Decimal("0.01")
+        ),
+        received_at=START + timedelta(days=2),
+        fully_repaid=full,
+    )
+
+
+def invalid_repayment(plaintiff_id: str) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """A repayment of nothing: invalid in itself, whatever the case."""
+    valid = RepaymentReceived(
+        plaintiff_id=plaintiff_id,
+        case_id=f"{plaintiff_id}-0000001",
+        repayment_id="rep-zero",
+        amount=Decimal("1.00"),
+        received_at=START,
+        fully_repaid=False,
+    )
+    payload = json.loads(encode(valid))
+    payload["amount"] = "0.00"
+    return json.dumps(payload).encode(), event_headers(valid)
 
 
 @pytest.fixture
@@ -175,6 +228,7 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
     ]
     await create_topics(infra.bootstrap_servers, [*payments, *rulings, *watched])
     court, ledger, rng = Court(clock), Ledger(), random.Random(11)
+    early: list[tuple[Contract, LoanOverdue]] = []
     for case_id, (index, loan) in loans.items():
         docketed = CaseDocketedByCourt(
             court_id=loan.agreed_court_id,
@@ -191,6 +245,13 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
             ledger.judgments[case_id] = judgment
             topic = topics.court_topic(loan.agreed_court_id, "rulings")
             court.schedule(due, topic, judgment, loan.plaintiff_id)
+            plan = repayment_plan(index)
+            if plan.startswith("early"):
+                full = plan == "early"
+                (ledger.repaid_early if full else ledger.repaid_early_in_part).add(
+                    case_id
+                )
+                early.append((early_repayment(loan, judgment, full), loan))
     unknown = RepaymentReceived(
         plaintiff_id=plaintiffs[0],
         case_id=f"{plaintiffs[0]}-nope",
@@ -204,6 +265,11 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         Publisher(infra.bootstrap_servers) as publisher,
     ):
         await publisher.event(payments[0], unknown, plaintiffs[0])
+        value, headers = invalid_repayment(plaintiffs[1])
+        await publisher.raw(payments[1], value, plaintiffs[1], headers)
+        for repayment, loan in early:
+            topic = topics.tenant_topic(loan.plaintiff_id, "payments")
+            await publisher.event(topic, repayment, loan.plaintiff_id)
         service.start()
         killed = False
         give_up = time.monotonic() + 150
@@ -243,10 +309,10 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         r
         for r in tap.records
         if r.topic == topics.dlq_topic("sanctions-publisher")
-        and header(r, "dlq_original_topic") == payments[0]
+        and header(r, "dlq_original_topic") in payments
     ]
     ours_judged = [c for c in commands.values() if c.plaintiff_id in plaintiffs]
-    sanctioned = [j for j in ledger.judgments.values() if j.listing or j.penalties]
+    sanctioned = ledger.sanctioned()
     lifts = list(ledger.lifted.values())
     report = {
         "judgments": await service.fetchval("SELECT count(*) FROM judgments"),
@@ -259,6 +325,9 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         "borrower_notices": len(ours_judged),
         "platform_notices": len(notices),
         "public_records_read": len(ours),
+        "repaid_before_judgment": len(
+            ledger.repaid_early | ledger.repaid_early_in_part
+        ),
     }
     print("sanctions run:", report)
     listed = ledger.listed()
@@ -291,9 +360,74 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
     assert (
         await service.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0
     )
-    assert len(dead) == 1
-    assert "no judgment" in (header(dead[0], "dlq_reason") or "")
+    assert_early_repayments_counted(ledger, entries, await performance(service))
+    assert await service.fetchval(
+        "SELECT array_agg(repayment_id) FROM repayments WHERE parked"
+    ) == ["rep-unknown"]
+    [dead_letter] = dead
+    assert header(dead_letter, "dlq_original_topic") == payments[1]
+    assert "amount" in (header(dead_letter, "dlq_reason") or "")
+    for command in ours_judged:
+        assert (
+            contact_point(command)
+            == ledger.judgments[command.case_id].defendant_service_address
+        )
+        body_of(command)
     assert_masked(ours, loans)
+    assert_logs_masked(service, loans)
+
+
+async def performance(service: ServiceUnderTest) -> dict[str, tuple[Decimal, bool]]:
+    """Each judged case: what was paid, and whether the debt is performed."""
+    conn = await asyncpg.connect(
+        service.infra.database_url, server_settings={"search_path": service.schema}
+    )
+    try:
+        rows = await conn.fetch(
+            "SELECT case_id, paid, fully_performed_on IS NOT NULL AS done"
+            " FROM judgments"
+        )
+    finally:
+        await conn.close()
+    return {r["case_id"]: (r["paid"], r["done"]) for r in rows}
+
+
+def assert_early_repayments_counted(
+    ledger: Ledger,
+    entries: dict[str, Any],
+    performed: dict[str, tuple[Decimal, bool]],
+) -> None:
+    """Repaid before judgment: counted; in full, never listed; in part, shown."""
+    for case_id in ledger.repaid_early:
+        assert performed[case_id][1]
+        assert entry_id_for(ledger.judgments[case_id].plaintiff_id, case_id) not in {
+            e.entry_id for e in entries.values()
+        }
+    partly = {
+        entry_id_for(j.plaintiff_id, j.case_id)
+        for j in ledger.listed()
+        if j.case_id in ledger.repaid_early_in_part
+    }
+    assert partly
+    for entry in entries.values():
+        expected = (
+            PerformanceStatus.PARTIALLY_PERFORMED
+            if entry.entry_id in partly
+            else PerformanceStatus.NOT_PERFORMED
+        )
+        assert entry.performance_status is expected
+    for case_id in ledger.repaid_early_in_part:
+        assert performed[case_id][0] > 0
+
+
+def assert_logs_masked(
+    service: ServiceUnderTest, loans: dict[str, tuple[int, LoanOverdue]]
+) -> None:
+    """The service's log names no borrower's phone or address in the clear."""
+    text = (service.log_dir / f"{service.schema}.log").read_text(errors="replace")
+    for _, loan in loans.values():
+        assert loan.borrower.phone not in text
+        assert loan.borrower.address not in text
 
 
 def assert_masked(
@@ -335,7 +469,7 @@ def react(
             return
         index, loan = loans[event.case_id]
         plan = repayment_plan(index)
-        if plan == "none":
+        if plan not in ("full", "partial"):
             return
         owed = ledger.judgments[loan.case_id]
         total = owed.principal_awarded + owed.interest_awarded
@@ -362,9 +496,7 @@ def react(
 
 def done(ledger: Ledger, clock: ScaledClock) -> bool:
     """Every judgment recorded and every fixed term due in the run has ended."""
-    if len(ledger.recorded) < sum(
-        1 for j in ledger.judgments.values() if j.listing or j.penalties
-    ):
+    if len(ledger.recorded) < len(ledger.sanctioned()):
         return False
     ends = [r.listed_until for r in ledger.expected_term_lifts() if r.listed_until]
     last = max(ends, default=date.min) + timedelta(days=3)

@@ -76,6 +76,7 @@ async def _schedule_judgment(
         rng,
         dismissal_share=behaviour.dismissal_share,
         listing_share=behaviour.listing_share,
+        judgment_days=behaviour.judgment_days,
     )
     for n, (due_at, ruling) in enumerate(rulings):
         ruling_id = f"judgment:{docketed.court_id}:{docketed.case_id}:{n}"

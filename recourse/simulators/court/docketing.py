@@ -29,6 +29,7 @@ class CourtBehaviour:
     max_delay: timedelta = timedelta(days=5)
     dismissal_share: float = 0.1
     listing_share: float = 0.3
+    judgment_days: tuple[int, int] = (20, 60)
     seed: int = 7
 
 

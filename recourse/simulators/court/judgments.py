@@ -53,9 +53,11 @@ def on_case_docketed(
     rng: random.Random,
     dismissal_share: float = 0.1,
     listing_share: float = 0.3,
+    judgment_days: tuple[int, int] = (20, 60),
 ) -> list[tuple[datetime, Contract]]:
-    """The judgment, given 20 to 60 days after docketing."""
-    judged_at = now + timedelta(days=rng.randint(20, 60), hours=rng.randint(0, 8))
+    """The judgment, given `judgment_days` (by default 20 to 60) after docketing."""
+    days = rng.randint(*judgment_days)
+    judged_at = now + timedelta(days=days, hours=rng.randint(0, 8))
     dismissed = rng.random() < dismissal_share
     malicious = not dismissed and rng.random() < MALICIOUS_SHARE
     principal = Decimal("0.00") if dismissed else case.principal_owed
@@ -82,6 +84,8 @@ def on_case_docketed(
         ),
         defendant_sex=case.defendant.sex,
         defendant_birth_date=case.defendant.birth_date,
+        defendant_phone=case.defendant.phone,
+        defendant_service_address=case.defendant.service_address,
         outcome=outcome,
         principal_awarded=principal,
         interest_awarded=interest or Decimal("0.00"),

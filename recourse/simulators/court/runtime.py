@@ -8,9 +8,10 @@ and repeats nothing.
 """
 
 from datetime import timedelta
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BeforeValidator, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from contracts.court import BatchFilingSubmitted, PreservationApplicationSubmitted
 from recourse.simulators.court import decisions, reception
@@ -23,6 +24,16 @@ from shared.settings import settings_for
 SERVICE_NAME = "court-simulator"
 
 
+def _day_range(value: object) -> object:
+    """Read "min,max" days; a pair given in code passes through."""
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(","))
+    return value
+
+
+DayRange = Annotated[tuple[int, int], NoDecode, BeforeValidator(_day_range)]
+
+
 class CourtSettings(BaseSettings):
     """How the simulated courts behave; RECOURSE_COURT_* variables."""
 
@@ -33,7 +44,15 @@ class CourtSettings(BaseSettings):
     max_decision_hours: float = Field(default=120.0, ge=0)
     dismissal_share: float = Field(default=0.1, ge=0, le=1)
     listing_share: float = Field(default=0.3, ge=0, le=1)
+    judgment_days: DayRange = (20, 60)
     seed: int = 7
+
+    @field_validator("judgment_days")
+    @classmethod
+    def _ordered_days(cls, days: tuple[int, int]) -> tuple[int, int]:
+        if not 0 <= days[0] <= days[1]:
+            raise ValueError("judgment days must be 'min,max' with 0 <= min <= max")
+        return days
 
     def behaviour(self) -> CourtBehaviour:
         low = min(self.min_decision_hours, self.max_decision_hours)
@@ -43,6 +62,7 @@ class CourtSettings(BaseSettings):
             max_delay=timedelta(hours=max(low, self.max_decision_hours)),
             dismissal_share=self.dismissal_share,
             listing_share=self.listing_share,
+            judgment_days=self.judgment_days,
             seed=self.seed,
         )
 

@@ -88,7 +88,10 @@ class Batcher:
                 raise BatchingError(f"cannot restore batch {batch.batch_id}")
             batcher._open[key] = batch
             batcher._batched.update(c.case_id for c in batch.cases)
-        batcher._sequences.update(sequences)
+        for prefix, last in sequences.items():
+            if last < 1:
+                raise BatchingError(f"no batch number {last} was used for {prefix}")
+            batcher._sequences[prefix] = last
         return batcher
 
     @property

@@ -43,11 +43,12 @@ async def open_groups(conn: asyncpg.Connection) -> list[tuple[str, str]]:
     return [(r["plaintiff_id"], r["court_id"]) for r in rows]
 
 
-async def last_sequence(conn: asyncpg.Connection, prefix: str) -> int:
+async def used_sequences(conn: asyncpg.Connection, prefix: str) -> dict[str, int]:
+    """The last batch number used under the prefix; empty when none was yet."""
     value = await conn.fetchval(
         "SELECT last_sequence FROM batch_sequences WHERE prefix = $1", prefix
     )
-    return int(value or 0)
+    return {} if value is None else {prefix: int(value)}
 
 
 async def save_sequences(

@@ -47,6 +47,12 @@ def obligation_amount(judgment: Judgment) -> Decimal:
             return Decimal("0.00")
 
 
+def require_obligation(judgment: Judgment) -> None:
+    """A listing enforces an obligation; a dismissal imposes none to enforce."""
+    if judgment.outcome is JudgmentOutcome.DISMISSAL:
+        raise InvalidJudgmentError("a dismissal imposes no obligation")
+
+
 def obligation_text(judgment: Judgment) -> str:
     """The obligation as the public entry states it."""
     match judgment.outcome:

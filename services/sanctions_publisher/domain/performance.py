@@ -1,5 +1,6 @@
 """Performance of the judgment debt and when a listing must be lifted."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -45,6 +46,19 @@ class Performance:
         return PerformanceStatus.UNPERFORMED
 
 
+@dataclass(frozen=True)
+class Repaid:
+    """One repayment; `settles` when the creditor reports the debt fully repaid."""
+
+    amount: Decimal
+    paid_on: date
+    settles: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.amount.is_finite() or self.amount <= 0:
+            raise SanctionsError("a repayment must be positive")
+
+
 def apply_repayment(perf: Performance, amount: Decimal, paid_on: date) -> Performance:
     """Add a repayment; the day the debt becomes fully paid is kept."""
     if amount <= 0:
@@ -61,6 +75,20 @@ def settle(perf: Performance, on: date) -> Performance:
     if perf.fully_performed_on is not None:
         return perf
     return replace(perf, fully_performed_on=on)
+
+
+def perform(perf: Performance, repayments: Iterable[Repaid]) -> Performance:
+    """Apply repayments in the order given, settling where the creditor says so."""
+    for repaid in repayments:
+        perf = apply_repayment(perf, repaid.amount, repaid.paid_on)
+        if repaid.settles:
+            perf = settle(perf, repaid.paid_on)
+    return perf
+
+
+def needs_listing(perf: Performance) -> bool:
+    """Only a debt still owed is listed; one performed before listing never is."""
+    return perf.status is not PerformanceStatus.FULLY_PERFORMED
 
 
 class LiftReason(StrEnum):

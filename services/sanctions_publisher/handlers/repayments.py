@@ -1,4 +1,8 @@
-"""Repayments update performance; a performed debt is lifted from the list."""
+"""Repayments update performance; a performed debt is lifted from the list.
+
+A repayment can arrive before its case's judgment: it is kept, parked, and
+counted when the judgment is recorded (handlers.judgments).
+"""
 
 from dataclasses import replace
 
@@ -17,9 +21,9 @@ from services.sanctions_publisher.domain.listing import (
 )
 from services.sanctions_publisher.domain.performance import (
     Performance,
-    apply_repayment,
+    Repaid,
     lift_due,
-    settle,
+    perform,
 )
 from services.sanctions_publisher.notices import notify_platform
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
@@ -40,28 +44,26 @@ def _listing(row: store.Row) -> Listing:
 
 
 async def record_repayment(uow: UnitOfWork, incoming: Incoming) -> None:
-    """Add a repayment to the judgment debt; full performance schedules the lift."""
+    """Add a repayment to the judgment debt, or park it until the judgment comes."""
     paid = incoming.event
     assert isinstance(paid, RepaymentReceived)
+    day = local_day(paid.received_at)
+    try:
+        repaid = Repaid(paid.amount, day, paid.fully_repaid)
+    except SanctionsError as error:
+        raise BadInput(f"repayment {paid.repayment_id}: {error}") from error
+    await store.lock_case(uow.conn, paid.plaintiff_id, paid.case_id)
     judged = await store.judgment(uow.conn, paid.plaintiff_id, paid.case_id)
-    if judged is None:
-        raise BadInput(
-            f"repayment {paid.repayment_id} names case {paid.case_id!r}, "
-            "which has no judgment recorded here"
-        )
-    if not await store.insert_repayment(uow.conn, paid):
+    if not await store.insert_repayment(uow.conn, paid, parked=judged is None):
         log.info("repayment_already_recorded", repayment_id=paid.repayment_id)
         return
-    day = local_day(paid.received_at)
+    if judged is None:
+        log.info("repayment_parked", case_id=paid.case_id)
+        return
     before = Performance(
         judged["obligation"], judged["paid"], judged["fully_performed_on"]
     )
-    try:
-        after = apply_repayment(before, paid.amount, day)
-    except SanctionsError as error:
-        raise BadInput(str(error)) from error
-    if paid.fully_repaid:
-        after = settle(after, day)
+    after = perform(before, [repaid])
     await store.update_performance(
         uow.conn, paid.plaintiff_id, paid.case_id, after.paid, after.fully_performed_on
     )

@@ -76,3 +76,16 @@ def test_long_ids_give_a_short_prefix_that_still_tells_groups_apart() -> None:
     assert len(first) <= MAX_PREFIX
     assert first != second
     assert first.endswith("-20261203")
+
+
+def test_a_day_without_a_batch_cannot_be_restored_as_number_zero() -> None:
+    with pytest.raises(BatchingError):
+        Batcher.restore([stored(3)], {"acme-cn-110105-20261204": 0})
+
+
+def test_restored_batch_joined_on_a_later_day_reports_only_numbers_used() -> None:
+    batcher = Batcher.restore([stored(3)], {PREFIX: 1})
+
+    batcher.add_case(PendingCase("c9", "acme", "cn-110105", CUTOFF.replace(day=4)))
+
+    assert batcher.sequences == {PREFIX: 1}

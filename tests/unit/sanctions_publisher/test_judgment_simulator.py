@@ -1,6 +1,7 @@
 import random
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from contracts.court import (
     Claim,
@@ -60,7 +61,7 @@ CASE = ComplaintElements(
 )
 
 
-def judgments(n: int, **shares: float) -> list[tuple[datetime, JudgmentIssued]]:
+def judgments(n: int, **shares: Any) -> list[tuple[datetime, JudgmentIssued]]:
     found = []
     for seed in range(n):
         [(due, event)] = on_case_docketed(
@@ -74,6 +75,16 @@ def judgments(n: int, **shares: float) -> list[tuple[datetime, JudgmentIssued]]:
 def test_judgment_comes_twenty_to_sixty_days_after_docketing() -> None:
     for due, _ in judgments(50):
         assert NOW + timedelta(days=20) <= due <= NOW + timedelta(days=61)
+
+
+def test_judgment_delay_follows_the_configured_days() -> None:
+    found = judgments(50, judgment_days=(2, 4))
+
+    assert all(
+        NOW + timedelta(days=2) <= due <= NOW + timedelta(days=4, hours=8)
+        for due, _ in found
+    )
+    assert {(due - NOW).days for due, _ in found} == {2, 3, 4}
 
 
 def test_every_dismissal_awards_nothing_and_lists_nobody() -> None:
@@ -98,3 +109,12 @@ def test_every_simulated_judgment_is_consistent_for_the_sanctions_domain() -> No
         translate.judgment_of(event, date(2026, 4, 1))
         if event.reserved_interest_claim:
             assert event.outcome is JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST
+
+
+def test_judgment_carries_the_defendants_service_details_from_the_complaint() -> None:
+    [(_, event)] = judgments(1)
+
+    assert (event.defendant_phone, event.defendant_service_address) == (
+        CASE.defendant.phone,
+        CASE.defendant.service_address,
+    )

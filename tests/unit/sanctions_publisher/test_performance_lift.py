@@ -9,8 +9,11 @@ from services.sanctions_publisher.domain.performance import (
     LiftReason,
     Performance,
     PerformanceStatus,
+    Repaid,
     apply_repayment,
     lift_due,
+    needs_listing,
+    perform,
     settle,
 )
 from shared.periods import default_calendar
@@ -107,3 +110,34 @@ def test_creditor_reporting_full_repayment_settles_a_short_payment() -> None:
 
     assert settled.status is PerformanceStatus.FULLY_PERFORMED
     assert settled.fully_performed_on == date(2026, 4, 1)
+
+
+def test_repayments_parked_before_judgment_count_in_the_order_received() -> None:
+    early = [
+        Repaid(Decimal("6000"), date(2026, 2, 1)),
+        Repaid(Decimal("4000"), date(2026, 2, 9)),
+    ]
+
+    performed = perform(OWED, early)
+
+    assert performed.paid == Decimal("10000")
+    assert performed.fully_performed_on == date(2026, 2, 9)
+
+
+def test_creditor_settling_a_parked_repayment_performs_the_debt_that_day() -> None:
+    performed = perform(OWED, [Repaid(Decimal("9000"), date(2026, 2, 1), True)])
+
+    assert performed.fully_performed_on == date(2026, 2, 1)
+
+
+def test_debt_performed_before_listing_is_never_listed() -> None:
+    performed = perform(OWED, [Repaid(Decimal("10000"), date(2026, 2, 1))])
+
+    assert not needs_listing(performed)
+    assert needs_listing(perform(OWED, [Repaid(Decimal("1"), date(2026, 2, 1))]))
+
+
+@pytest.mark.parametrize("amount", ["0", "-5", "NaN"])
+def test_repayment_that_is_not_positive_is_invalid_in_itself(amount: str) -> None:
+    with pytest.raises(SanctionsError):
+        Repaid(Decimal(amount), date(2026, 2, 1))

@@ -10,7 +10,9 @@ from contracts.loans import Sex
 from contracts.rulings import DishonestListing, JudgmentIssued, JudgmentOutcome
 from services.sanctions_publisher import translate
 from services.sanctions_publisher.domain.errors import SanctionsError, UnmaskedPiiError
+from services.sanctions_publisher.domain.judgment import obligation_amount
 from services.sanctions_publisher.domain.listing import term_end
+from services.sanctions_publisher.domain.performance import Performance
 from services.sanctions_publisher.handlers.publication import (
     guard_public_bytes,
     public_entry,
@@ -18,6 +20,8 @@ from services.sanctions_publisher.handlers.publication import (
 from shared.masking import contains_unmasked_pii
 
 ID_NUMBER = "110105199003071234"
+PHONE = "13812345678"
+SERVICE_ADDRESS = "北京市朝阳区建国路88号院3号楼1201"
 
 
 def judgment(**changes: object) -> JudgmentIssued:
@@ -29,6 +33,8 @@ def judgment(**changes: object) -> JudgmentIssued:
         defendant=Respondent(name="张三丰", id_number=ID_NUMBER),
         defendant_sex=Sex.MALE,
         defendant_birth_date=date(1990, 3, 7),
+        defendant_phone=PHONE,
+        defendant_service_address=SERVICE_ADDRESS,
         outcome=JudgmentOutcome.REPAY_PRINCIPAL_AND_INTEREST,
         principal_awarded=Decimal("12000.00"),
         interest_awarded=Decimal("800.00"),
@@ -41,10 +47,11 @@ def judgment(**changes: object) -> JudgmentIssued:
     return base.model_copy(update=changes)
 
 
-def entry_of(issued: JudgmentIssued) -> object:
+def entry_of(issued: JudgmentIssued, paid: Decimal = Decimal("0")) -> object:
     domain = translate.judgment_of(issued, date(2026, 5, 6))
     listing, _ = translate.listing_of(issued, date(2026, 5, 7))
-    return public_entry(issued, domain, listing, "pe-test")
+    performed = Performance(obligation_amount(domain), paid)
+    return public_entry(issued, domain, listing, "pe-test", performed)
 
 
 def test_entry_masks_birth_month_and_day_and_names_the_enforcement_case() -> None:
@@ -64,6 +71,24 @@ def test_guard_refuses_a_serialized_entry_holding_a_mobile_number() -> None:
 def test_guard_refuses_the_debtors_own_id_number() -> None:
     with pytest.raises(UnmaskedPiiError):
         guard_public_bytes(f'{{"name": "{ID_NUMBER}"}}', judgment())
+
+
+def test_guard_refuses_the_debtors_service_address() -> None:
+    with pytest.raises(UnmaskedPiiError):
+        guard_public_bytes(f'{{"conduct": "住{SERVICE_ADDRESS}"}}', judgment())
+
+
+def test_entry_carries_no_contact_detail_of_the_judgment() -> None:
+    text = entry_of(judgment()).model_dump_json()  # type: ignore[attr-defined]
+
+    assert PHONE not in text and SERVICE_ADDRESS not in text
+    assert "phone" not in text and "address" not in text
+
+
+def test_entry_of_a_debt_repaid_in_part_shows_partial_performance() -> None:
+    entry = entry_of(judgment(), paid=Decimal("5000"))
+
+    assert entry.performance_status == "partially_performed"  # type: ignore[attr-defined]
 
 
 def test_contradictory_judgment_is_refused_by_the_domain() -> None:
