@@ -28,3 +28,7 @@ app.command(name="bench")(bench)
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -70,7 +70,11 @@ class Service:
         pattern: str | None = None,
     ) -> None:
         processor = BatchProcessor(
-            self.holder, route, self.clock, self.settings.service_name
+            self.holder,
+            route,
+            self.clock,
+            self.settings.service_name,
+            tenants=self.settings.tenant_pattern,
         )
         subscribe(
             self.broker,
@@ -108,15 +112,16 @@ class Service:
             self._tasks.append(asyncio.create_task(self._sweep_forever(sweep)))
 
     async def _sweep_forever(self, sweep: Sweep) -> None:
-        lock = f"sweep:{self.settings.db_schema}:{sweep.__name__}"
+        name = getattr(sweep, "__name__", repr(sweep))
+        lock = f"sweep:{self.settings.db_schema}:{name}"
         while True:
             try:
                 await self._sweep_once(sweep, lock)
             except TRANSIENT_ERRORS as error:
-                log.warning("sweep_retried", sweep=sweep.__name__, error=repr(error))
+                log.warning("sweep_retried", sweep=name, error=repr(error))
             except Exception:
                 # A bug in one sweep must be seen and must not stop its clock.
-                log.exception("sweep_failed", sweep=sweep.__name__)
+                log.exception("sweep_failed", sweep=name)
                 await asyncio.sleep(5.0)
             await asyncio.sleep(self.settings.sweep_interval_seconds)
 

@@ -7,7 +7,6 @@ from contracts.contact import SendNotice
 from contracts.platform import ContactOutcomeReported
 from services.contact_notifier import handlers
 from services.contact_notifier.attempts import Channels
-from services.contact_notifier.tenants import for_tenants
 from shared.delivery.consumer import Route
 from shared.runtime import Service
 
@@ -16,7 +15,7 @@ def on_contact_commands(service: Service, channels: Channels) -> None:
     """Every service's requests to reach a borrower, on the one command topic."""
     take = partial(handlers.take_command, channels=channels)
     service.consume(
-        Route.of([(SendNotice, for_tenants(service.settings.tenant_pattern, take))]),
+        Route.of([(SendNotice, take)]),
         title="on_contact_commands",
         topics=(topics.CONTACT_COMMANDS,),
     )

@@ -8,7 +8,6 @@ from contracts.platform import LoanOverdue
 from contracts.triage import RetriageCase
 from services.triage_scorer import handlers
 from services.triage_scorer.readers import TranscriptReader
-from services.triage_scorer.tenants import for_tenants
 from shared.delivery.consumer import Route
 from shared.runtime import Service
 
@@ -27,9 +26,7 @@ def on_contact(service: Service, reader: TranscriptReader) -> None:
     """Contact attempts on the cases this service collects."""
     record = partial(handlers.record_attempt, reader=reader)
     service.consume(
-        Route.of(
-            [(ContactAttempted, for_tenants(service.settings.tenant_pattern, record))]
-        ),
+        Route.of([(ContactAttempted, record)]),
         title="on_contact",
         topics=(topics.CONTACT,),
     )
@@ -37,7 +34,7 @@ def on_contact(service: Service, reader: TranscriptReader) -> None:
 
 def on_triage_commands(service: Service) -> None:
     """Operators' commands, e.g. to triage a case again."""
-    retriage = for_tenants(service.settings.tenant_pattern, handlers.retriage_case)
+    retriage = handlers.retriage_case
     service.consume(
         Route.of([(RetriageCase, retriage)]),
         title="on_triage_commands",

@@ -2,6 +2,7 @@
 
 import asyncio
 import hashlib
+import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeAlias
@@ -97,7 +98,15 @@ def _decode(record: Record, route: Route) -> tuple[Incoming, Handler] | None:
 class BatchProcessor:
     """Handles a batch in one transaction; retries it whole on database faults."""
 
-    def __init__(self, pools: PoolSource, route: Route, clock: Clock, service: str):
+    def __init__(
+        self,
+        pools: PoolSource,
+        route: Route,
+        clock: Clock,
+        service: str,
+        tenants: str | None = None,
+    ) -> None:
+        self._tenants = re.compile(tenants) if tenants else None
         self._pools = pools
         self._route = route
         self._clock = clock
@@ -130,6 +139,13 @@ class BatchProcessor:
                 await self._one(uow, record, record_id)
             await outbox.write(conn, uow.pending)
 
+    def _serves(self, event: Contract) -> bool:
+        """Shared internal topics carry every tenant; this deployment serves some."""
+        plaintiff = getattr(event, "plaintiff_id", None)
+        if self._tenants is None or plaintiff is None:
+            return True
+        return self._tenants.fullmatch(plaintiff) is not None
+
     async def _one(self, uow: UnitOfWork, record: Record, record_id: str) -> None:
         structlog.contextvars.bind_contextvars(
             topic=record.topic,
@@ -142,6 +158,8 @@ class BatchProcessor:
             if decoded is None:
                 return
             incoming, handler = decoded
+            if not self._serves(incoming.event):
+                return
             async with uow.conn.transaction():
                 await handler(uow, incoming)
         except (BadInput, asyncpg.DataError) as error:

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
+from aiokafka.errors import CommitFailedError
 from aiokafka.structs import ConsumerRecord
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
@@ -76,6 +77,11 @@ def subscribe(
             await message.nack()
             await asyncio.sleep(1.0)
             return
-        await message.ack()
+        try:
+            await message.ack()
+        except CommitFailedError as error:
+            # A rebalance took the partitions away; their next owner redelivers
+            # the batch and the inbox drops what was already handled.
+            log.warning("offset_commit_failed", title=title, error=str(error))
 
     subscriber(on_batch)
