@@ -30,6 +30,7 @@ class RunConfig:
     minutes: float = 3.0
     state_dir: Path = REPO_ROOT / ".recourse" / "demo"
     platforms: tuple[str, ...] = PLATFORMS
+    judgment_days: tuple[int, int] = (4, 10)
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -67,6 +68,9 @@ class SystemRun:
             "RECOURSE_LOG_JSON": "true",
             "RECOURSE_LOG_LEVEL": "warning",
             "RECOURSE_SIM_LOANS": str(self.config.loans),
+            "RECOURSE_COURT_JUDGMENT_DAYS": ",".join(
+                map(str, self.config.judgment_days)
+            ),
             **self.config.extra_env,
         }
         self.group = ProcessGroup(self.config.state_dir / "logs", env)
