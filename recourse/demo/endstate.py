@@ -72,7 +72,7 @@ def case_facts(rows: list[Published]) -> dict[tuple[str, str], CaseFacts]:
             facts[key].docketed.append(body["docket_number"])
         elif row.name == "CaseRejected":
             facts[key].rejected += 1
-        elif row.name == "SanctionRecorded":
+        elif row.name == "PlatformNotice" and body.get("kind") == "judgment":
             facts[key].judged += 1
         elif row.name == "BatchWithdrawn":
             withdrawn_batches.add(body["batch_id"])

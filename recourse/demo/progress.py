@@ -14,7 +14,7 @@ STAGES = (
     ("BatchSealed", "batches"),
     ("CaseDocketed", "docketed"),
     ("PreservationOrderRecorded", "preserved"),
-    ("SanctionRecorded", "judged"),
+    ("SanctionRecorded", "sanctioned"),
     ("SanctionLifted", "lifted"),
 )
 COUNTS = """

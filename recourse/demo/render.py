@@ -21,7 +21,7 @@ FUNNEL = [
     ("CaseTriaged", "triaged"),
     ("FeeAssessed", "priced"),
     ("CaseDocketed", "docketed"),
-    ("SanctionRecorded", "judged"),
+    ("SanctionRecorded", "sanctioned"),
     ("SanctionLifted", "listing lifted"),
 ]
 DEADLINES = (

@@ -72,7 +72,7 @@ PRESERVATION_EVENTS = {
     "WrongfulApplicationExposureFlagged": "wrongful-application flags",
 }
 SANCTION_EVENTS = {
-    "SanctionRecorded": "judgments recorded",
+    "SanctionRecorded": "sanctions recorded (listings, penalties)",
     "PublicSanctionEntry": "public entries published",
     "SanctionLifted": "listings lifted",
     "PublicSanctionWithdrawn": "public entries withdrawn",
@@ -123,6 +123,8 @@ def build_report(rows: list[Published], start_day: Any = None) -> RunReport:
     report.service_levels["batches filed"] = len(by_name["BatchFiled"])
     for name, label in PRESERVATION_EVENTS.items():
         report.preservation[label] = len(by_name[name])
+    judgments = [r for r in by_name["PlatformNotice"] if r.body()["kind"] == "judgment"]
+    report.sanctions["judgments received"] = len(judgments)
     for name, label in SANCTION_EVENTS.items():
         report.sanctions[label] = len(by_name[name])
     return report

@@ -18,7 +18,7 @@ class PlatformPlan:
     loans: int = 2000
     seed: int = 7
     intake_days: float = 3.0
-    pay_delay_days: tuple[float, float] = (0.5, 4.0)
+    pay_delay_days: tuple[float, float] = (0.5, 3.0)
     late_payer_share: float = 0.03
     partial_payer_share: float = 0.08
     call_centre_share: float = 0.15
