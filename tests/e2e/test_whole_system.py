@@ -90,10 +90,10 @@ async def test_thousand_cases_reach_exactly_one_end_state_each(
     assert {
         k: f.contradictions() for k, f in opened.items() if f.contradictions()
     } == {}
-    assert (
-        Counter(f.state() for f in opened.values()) - Counter({s: 1000 for s in FINAL})
-        == Counter()
-    )
+    states = Counter(f.state() for f in opened.values())
+    print("end states:", dict(states))
+    assert set(states) <= set(FINAL), states
+    assert states["judged"] > 0 and states["returned_to_collection"] > 0, states
     fees = {
         (b["plaintiff_id"], b["case_id"]): Decimal(b["amount"])
         for b in by_name(rows, "FeeAssessed")
@@ -106,6 +106,7 @@ async def test_thousand_cases_reach_exactly_one_end_state_each(
             assert fees[(invoice["plaintiff_id"], line["case_id"])] == Decimal(
                 line["amount"]
             )
+    assert by_name(rows, "FeeInvoiceIssued")
     for batch in by_name(rows, "BatchSealed"):
         size = len(batch["case_ids"])
         assert size <= 200
