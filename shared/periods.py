@@ -4,10 +4,11 @@ import calendar as _calendar
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 _ONE_DAY = timedelta(days=1)
 
@@ -88,3 +89,16 @@ def add_working_days(start: date, n: int, calendar: HolidayCalendar) -> date:
     for _ in range(n):
         day = calendar.next_working_day(day + _ONE_DAY)
     return day
+
+
+CHINA_TIME = ZoneInfo("Asia/Shanghai")
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day in China at an instant, as courts count days."""
+    return moment.astimezone(CHINA_TIME).date()
+
+
+def start_of(day: date) -> datetime:
+    """The first instant of a calendar day in China."""
+    return datetime.combine(day, time.min, CHINA_TIME)

@@ -1,14 +1,10 @@
-"""Local days and statutory periods, as fee notices and due dates count them."""
+"""Statutory periods as fee notices and due dates count them."""
 
-from datetime import date, datetime
+from datetime import date
 
-from services.fee_calculator.config import CHINA_TIME
-from shared.periods import add_days, default_calendar
+from shared.periods import add_days, default_calendar, local_day
 
-
-def local_day(at: datetime) -> date:
-    """The day in China on which something happened."""
-    return at.astimezone(CHINA_TIME).date()
+__all__ = ["local_day", "statutory_days"]
 
 
 def statutory_days(start: date, days: int) -> date:

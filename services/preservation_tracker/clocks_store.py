@@ -7,8 +7,8 @@ from typing import TypeAlias
 import asyncpg
 
 from contracts.assets import Measure
-from services.preservation_tracker.days import start_of
 from services.preservation_tracker.domain.deadlines import Deadline
+from shared.periods import start_of
 
 Row: TypeAlias = asyncpg.Record
 

@@ -14,7 +14,6 @@ from contracts.preservation import (
 )
 from services.preservation_tracker import clocks_store, store
 from services.preservation_tracker.config import Policies
-from services.preservation_tracker.days import local_day
 from services.preservation_tracker.domain.deadlines import DeadlineKind
 from services.preservation_tracker.domain.review import (
     ReviewElement,
@@ -23,8 +22,9 @@ from services.preservation_tracker.domain.review import (
 )
 from services.preservation_tracker.handlers.lifting import lift
 from services.preservation_tracker.handlers.reviews import escalate
-from services.preservation_tracker.notices import notify
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.notices import notify_platform as notify
+from shared.periods import local_day
 
 log = structlog.get_logger(__name__)
 

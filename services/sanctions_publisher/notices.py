@@ -7,7 +7,6 @@ from decimal import Decimal
 from contracts import topics
 from contracts.cloudevents import derived_id
 from contracts.contact import Channel, Purpose, Recipient, SendNotice
-from contracts.notices import NoticeKind, PlatformNotice
 from contracts.rulings import JudgmentIssued, JudgmentOutcome, PenaltyKind
 from services.sanctions_publisher.domain.penalties import PENALTY_LABELS
 from services.sanctions_publisher.translate import PENALTY
@@ -21,37 +20,6 @@ OPEN_TERM_LISTING = "列入失信被执行人名单（无固定期限，履行�
 
 def _context(data: Mapping[str, object]) -> dict[str, str]:
     return {k: str(v)[:VALUE_LIMIT] for k, v in data.items()}
-
-
-def notify_platform(
-    uow: UnitOfWork,
-    *,
-    plaintiff_id: str,
-    case_id: str,
-    kind: NoticeKind,
-    text: str,
-    data: Mapping[str, object],
-    cause_id: str,
-    name: str,
-) -> None:
-    """Queue a notice on the platform's topic, its id derived from the cause."""
-    notice = PlatformNotice(
-        notice_id=derived_id(cause_id, f"notice:{name}"),
-        plaintiff_id=plaintiff_id,
-        case_id=case_id,
-        kind=kind,
-        text=text[:2000],
-        data=_context(data),
-        issued_at=uow.now(),
-    )
-    uow.emit(
-        notice,
-        topic=topics.tenant_topic(plaintiff_id, "notices"),
-        key=plaintiff_id,
-        cause_id=cause_id,
-        name=f"PlatformNotice:{name}",
-        subject=case_id,
-    )
 
 
 def judgment_context(issued: JudgmentIssued, obligation: Decimal) -> dict[str, str]:

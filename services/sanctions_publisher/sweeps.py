@@ -6,9 +6,9 @@ from contracts import topics
 from contracts.notices import NoticeKind
 from contracts.sanctions import LiftReason, PublicSanctionWithdrawn, SanctionLifted
 from services.sanctions_publisher import store
-from services.sanctions_publisher.days import local_day
-from services.sanctions_publisher.notices import notify_platform
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.notices import notify_platform
+from shared.periods import local_day
 
 log = structlog.get_logger(__name__)
 

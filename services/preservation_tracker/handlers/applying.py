@@ -12,8 +12,8 @@ from contracts.platform import PreservationRequested
 from contracts.preservation import PreservationApplicationReturned, PreservationApplied
 from services.preservation_tracker import store
 from services.preservation_tracker.domain.fee import preservation_fee
-from services.preservation_tracker.notices import notify
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.notices import notify_platform as notify
 
 log = structlog.get_logger(__name__)
 

@@ -8,8 +8,8 @@ from contracts import topics
 from contracts.notices import NoticeKind
 from contracts.preservation import LiftReason, PreservationLifted
 from services.preservation_tracker import clocks_store, store
-from services.preservation_tracker.notices import notify
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.notices import notify_platform as notify
 
 log = structlog.get_logger(__name__)
 WHY: Mapping[LiftReason, str] = {

@@ -7,13 +7,13 @@ from contracts.filing import CaseDocketed
 from contracts.preservation import LiftReason, WrongfulApplicationExposureFlagged
 from contracts.rulings import JudgmentIssued, JudgmentOutcome
 from services.preservation_tracker import clocks_store, store, translate
-from services.preservation_tracker.days import local_day
 from services.preservation_tracker.domain.assets import Stage
 from services.preservation_tracker.domain.deadlines import DeadlineKind
 from services.preservation_tracker.domain.exposure import wrongful_exposure
 from services.preservation_tracker.domain.order import CourtOrder
 from services.preservation_tracker.handlers.lifting import lift
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
+from shared.periods import local_day
 
 log = structlog.get_logger(__name__)
 LAPSE_KINDS = (DeadlineKind.LAPSE_WARNING, DeadlineKind.LAPSE_LIFT)

@@ -21,9 +21,9 @@ from services.preservation_tracker.domain.review import (
     decide,
 )
 from services.preservation_tracker.handlers.applying import return_request, submit
-from services.preservation_tracker.notices import notify
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
+from shared.notices import notify_platform as notify
 
 log = structlog.get_logger(__name__)
 DECISION = {

@@ -12,7 +12,6 @@ from contracts.preservation import (
 from contracts.rulings import PreservationOrdered, PreservationRenewed
 from services.preservation_tracker import clocks_store, store, translate
 from services.preservation_tracker.config import Policies
-from services.preservation_tracker.days import local_day
 from services.preservation_tracker.domain.assets import Stage
 from services.preservation_tracker.domain.deadlines import (
     DeadlineKind,
@@ -26,10 +25,10 @@ from services.preservation_tracker.domain.order import (
     latest_expiry,
     renew,
 )
-from services.preservation_tracker.notices import notify
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
-from shared.periods import default_calendar
+from shared.notices import notify_platform as notify
+from shared.periods import default_calendar, local_day
 
 log = structlog.get_logger(__name__)
 RENEWAL_KINDS = (

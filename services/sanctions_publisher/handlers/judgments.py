@@ -7,7 +7,6 @@ from contracts.contact import Purpose
 from contracts.notices import NoticeKind
 from contracts.rulings import JudgmentIssued
 from services.sanctions_publisher import store, translate
-from services.sanctions_publisher.days import local_day
 from services.sanctions_publisher.domain.errors import SanctionsError
 from services.sanctions_publisher.domain.judgment import (
     obligation_amount,
@@ -23,10 +22,11 @@ from services.sanctions_publisher.handlers.sanctioning import record_sanctions
 from services.sanctions_publisher.notices import (
     judgment_context,
     notify_borrower,
-    notify_platform,
 )
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
+from shared.notices import notify_platform
+from shared.periods import local_day
 
 log = structlog.get_logger(__name__)
 

@@ -12,7 +12,6 @@ from contracts.notices import NoticeKind
 from contracts.platform import RepaymentReceived
 from contracts.sanctions import LiftReason
 from services.sanctions_publisher import store
-from services.sanctions_publisher.days import local_day
 from services.sanctions_publisher.domain.errors import SanctionsError
 from services.sanctions_publisher.domain.listing import (
     DEFAULT_RULES,
@@ -25,10 +24,10 @@ from services.sanctions_publisher.domain.performance import (
     lift_due,
     perform,
 )
-from services.sanctions_publisher.notices import notify_platform
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
-from shared.periods import default_calendar
+from shared.notices import notify_platform
+from shared.periods import default_calendar, local_day
 
 log = structlog.get_logger(__name__)
 

@@ -8,7 +8,6 @@ from contracts.notices import NoticeKind
 from contracts.rulings import JudgmentIssued
 from contracts.sanctions import LiftReason, PublicSanctionEntry, SanctionRecorded
 from services.sanctions_publisher import store, translate
-from services.sanctions_publisher.days import start_of
 from services.sanctions_publisher.domain.errors import SanctionsError
 from services.sanctions_publisher.domain.judgment import Judgment
 from services.sanctions_publisher.domain.listing import Listing, ListingRules, term_end
@@ -16,12 +15,12 @@ from services.sanctions_publisher.domain.performance import Performance, lift_du
 from services.sanctions_publisher.handlers.publication import public_entry
 from services.sanctions_publisher.notices import (
     notify_borrower,
-    notify_platform,
     sanction_context,
 )
 from shared.delivery.unit_of_work import UnitOfWork
 from shared.errors import BadInput
-from shared.periods import default_calendar
+from shared.notices import notify_platform
+from shared.periods import default_calendar, start_of
 
 log = structlog.get_logger(__name__)
 LIFT_REASON = {"performed": LiftReason.PERFORMED, "term_ended": LiftReason.TERM_EXPIRED}

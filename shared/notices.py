@@ -1,4 +1,4 @@
-"""Platform notices: what a platform must hear about its preservation."""
+"""Platform notices: what a tenant must hear, on its own notices topic."""
 
 from collections.abc import Mapping
 
@@ -11,7 +11,7 @@ TEXT_LIMIT = 2000
 VALUE_LIMIT = 500
 
 
-def notify(
+def notify_platform(
     uow: UnitOfWork,
     *,
     plaintiff_id: str,
