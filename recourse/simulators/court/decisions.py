@@ -47,11 +47,12 @@ def decide_due_cases(behaviour: CourtBehaviour) -> Sweep:
                 await _schedule_judgment(uow, behaviour, answer, row["complaint"])
             else:
                 answer = FilingRejectedByCourt(**common, reason=row["rejection_reason"])
+            where = f"{row['court_id']}:{row['batch_id']}:{row['case_id']}"
             uow.emit(
                 answer,
                 topic=court_topic(row["court_id"], "rulings"),
                 key=row["plaintiff_id"],
-                cause_id=f"decision:{row['court_id']}:{row['batch_id']}:{row['case_id']}",
+                cause_id=f"decision:{where}",
                 name=type(answer).__name__,
                 subject=row["case_id"],
             )

@@ -77,14 +77,16 @@ async def schedule(
     conn: asyncpg.Connection, ruling_id: str, due_at: datetime, ruling: Contract
 ) -> None:
     """Keep a ruling until it is due; the same id scheduled twice stays once."""
+    # Every ruling contract names its court and plaintiff.
+    court_id, plaintiff_id = ruling.court_id, ruling.plaintiff_id  # type: ignore[attr-defined]
     await conn.execute(
         """
         INSERT INTO rulings (ruling_id, topic, plaintiff_id, ce_type, payload, due_at)
         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ruling_id) DO NOTHING
         """,
         ruling_id,
-        court_topic(getattr(ruling, "court_id"), "rulings"),  # noqa: B009 - every ruling names its court
-        getattr(ruling, "plaintiff_id"),  # noqa: B009 - and its plaintiff
+        court_topic(court_id, "rulings"),
+        plaintiff_id,
         event_type(ruling),
         encode(ruling).decode(),
         due_at,
