@@ -120,8 +120,12 @@ async def test_rules_block_then_reschedule_and_evidence_is_kept(
         Publisher(infra.bootstrap_servers) as publisher,
     ):
         await publisher.event(topics.CONTACT_COMMANDS, warm_up, p)
+        report = reported(p)
+        await publisher.event(topics.tenant_topic(p, "contact-outcomes"), report, p)
+        # Both subscribers have joined the group once both inputs are handled,
+        # so the commands below do not race the start-up rebalance.
         await service.wait_for_count(
-            "SELECT count(*) FROM attempts", 1, 120, service.assert_alive
+            "SELECT count(*) FROM attempts", 2, 120, service.assert_alive
         )
         zone = zone_where_hour_is(notifier.clock.now(), 6)
         night = command(
@@ -136,8 +140,6 @@ async def test_rules_block_then_reschedule_and_evidence_is_kept(
         judged = judgment_by_name_only(p, "posted")
         for sent in (night, barred, barred_again, third, letter, judged):
             await publisher.event(topics.CONTACT_COMMANDS, sent, p)
-        report = reported(p)
-        await publisher.event(topics.tenant_topic(p, "contact-outcomes"), report, p)
         await out.wait_for(
             lambda rs: len(attempts_of(rs, night.command_id)) >= 2, 60, "night call"
         )
