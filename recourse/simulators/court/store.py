@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 import asyncpg
 
@@ -78,7 +79,8 @@ async def schedule(
 ) -> None:
     """Keep a ruling until it is due; the same id scheduled twice stays once."""
     # Every ruling contract names its court and plaintiff.
-    court_id, plaintiff_id = ruling.court_id, ruling.plaintiff_id  # type: ignore[attr-defined]
+    named: Any = ruling
+    court_id, plaintiff_id = named.court_id, named.plaintiff_id
     await conn.execute(
         """
         INSERT INTO rulings (ruling_id, topic, plaintiff_id, ce_type, payload, due_at)
