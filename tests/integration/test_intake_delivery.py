@@ -24,6 +24,7 @@ pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
 COURTS = ("cn-110105", "cn-310115")
 COUNT_CASES = "SELECT count(*) FROM cases"
+ALL_SENT = "SELECT (count(*) = 0)::int FROM outbox WHERE sent_at IS NULL"
 
 
 @pytest.fixture
@@ -91,6 +92,7 @@ async def test_republished_events_add_no_rows_and_no_events(
         first = {p: await publish_cases(publisher, p, 0, 1000) for p in plaintiffs}
     intake.start()
     await intake.wait_for_count(COUNT_CASES, 3000, 180, intake.assert_alive)
+    await intake.wait_for_count(ALL_SENT, 1, 120, intake.assert_alive)
     async with TopicReader(infra.bootstrap_servers, topics.TRIAGE) as out:
         await out.settle(3.0)
         async with Publisher(infra.bootstrap_servers) as publisher:
@@ -109,8 +111,16 @@ async def test_republished_events_add_no_rows_and_no_events(
         )
         await out.settle(5.0)
 
+    async with TopicReader(
+        infra.bootstrap_servers, topics.TRIAGE, from_beginning=True
+    ) as whole:
+        await whole.settle(3.0)
+
+    announced = opened_for(whole.records, set(plaintiffs))
     assert await intake.fetchval(COUNT_CASES) == 3000
     assert opened_for(out.records, set(plaintiffs)) == []
+    assert len(announced) == 3000
+    assert len({header(r, "ce_id") for r in announced}) == 3000
 
 
 async def test_killed_mid_run_then_restarted_stores_and_announces_each_case_once(

@@ -73,10 +73,16 @@ class Publisher:
 
 
 class TopicReader:
-    """Collects records appended to a topic after the reader was opened."""
+    """Collects records appended to a topic after the reader was opened.
 
-    def __init__(self, bootstrap: str, topic: str) -> None:
+    With `from_beginning` it collects the whole topic instead.
+    """
+
+    def __init__(
+        self, bootstrap: str, topic: str, *, from_beginning: bool = False
+    ) -> None:
         self.topic = topic
+        self.from_beginning = from_beginning
         self.records: list[ConsumerRecord[bytes, bytes]] = []
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap, enable_auto_commit=False
@@ -92,6 +98,9 @@ class TopicReader:
             partitions = self._consumer.partitions_for_topic(self.topic)
         assigned = [TopicPartition(self.topic, p) for p in partitions]
         self._consumer.assign(assigned)
+        if self.from_beginning:
+            await self._consumer.seek_to_beginning(*assigned)
+            return self
         ends = await self._consumer.end_offsets(assigned)
         for tp, offset in ends.items():
             self._consumer.seek(tp, offset)
