@@ -43,6 +43,15 @@ async def keep_raw(message: StreamMessage[Any]) -> Any:
     return message.body
 
 
+def subscriber_group(group: str, title: str) -> str:
+    """Each subscriber has a consumer group of its own.
+
+    A new tenant topic matched by one subscriber's pattern then rebalances
+    only that subscriber, not every consumer of the service.
+    """
+    return f"{group}.{title}"
+
+
 def subscribe(
     broker: KafkaBroker,
     processor: BatchProcessor,
@@ -57,7 +66,7 @@ def subscribe(
         *topics,
         pattern=pattern,
         batch=True,
-        group_id=settings.consumer_group,
+        group_id=subscriber_group(settings.consumer_group, title),
         auto_offset_reset="earliest",
         max_records=settings.batch_max_records,
         batch_timeout_ms=100,

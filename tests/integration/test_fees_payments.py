@@ -63,9 +63,7 @@ async def fees(infra: Infra, tmp_path: Path) -> AsyncIterator[Start]:
 
 async def launch(infra: Infra, service: ServiceUnderTest) -> Tap:
     plaintiff = f"{service.run}-p0"
-    await start_group_at_end(
-        infra.bootstrap_servers, f"{service.schema}-group", INTERNAL
-    )
+    await start_group_at_end(infra.bootstrap_servers, service, INTERNAL)
     await create_topics(infra.bootstrap_servers, [payments(plaintiff)])
     tap = Tap(
         infra.bootstrap_servers,

@@ -78,9 +78,7 @@ async def test_unpaid_small_batch_seals_early_breaches_and_is_withdrawn(
         infra.bootstrap_servers, run, [topics.FEES, topics.FILING, notices]
     ) as tap:
         for service in pair:
-            await start_group_at_end(
-                infra.bootstrap_servers, f"{service.schema}-group", INTERNAL
-            )
+            await start_group_at_end(infra.bootstrap_servers, service, INTERNAL)
             service.start()
         async with Publisher(infra.bootstrap_servers) as publisher:
             for index in range(5):

@@ -70,21 +70,30 @@ async def _partitions(
         await asyncio.sleep(0.2)
 
 
+INTERNAL_READERS = {
+    "services.fee_calculator": ("on_triage", "on_filing", "on_preservation"),
+    "services.filing_batcher": ("on_fees",),
+}
+
+
 async def start_group_at_end(
-    bootstrap: str, group: str, names: tuple[str, ...]
+    bootstrap: str, service: ServiceUnderTest, names: tuple[str, ...]
 ) -> None:
     """A new deployment reads the shared internal topics from now on only."""
     await create_topics(bootstrap, list(names))
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
-    )
-    await consumer.start()
-    try:
-        assigned = await _partitions(consumer, list(names))
-        consumer.assign(assigned)
-        await consumer.commit(dict(await consumer.end_offsets(assigned)))
-    finally:
-        await consumer.stop()
+    for title in INTERNAL_READERS.get(service.module, ()):
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap,
+            group_id=service.group(title),
+            enable_auto_commit=False,
+        )
+        await consumer.start()
+        try:
+            assigned = await _partitions(consumer, list(names))
+            consumer.assign(assigned)
+            await consumer.commit(dict(await consumer.end_offsets(assigned)))
+        finally:
+            await consumer.stop()
 
 
 @dataclass
@@ -176,8 +185,7 @@ class Flow:
         edges += [topics.court_topic(c, "rulings") for c in self.courts]
         await create_topics(self.infra.bootstrap_servers, edges)
         for service in self.services:
-            group = f"{service.schema}-group"
-            await start_group_at_end(self.infra.bootstrap_servers, group, INTERNAL)
+            await start_group_at_end(self.infra.bootstrap_servers, service, INTERNAL)
             service.start()
 
     async def count(self, service: ServiceUnderTest, query: str) -> int:

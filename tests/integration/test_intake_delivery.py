@@ -105,7 +105,7 @@ async def test_republished_events_add_no_rows_and_no_events(
                     )
         await wait_until_consumed(
             infra.bootstrap_servers,
-            f"{intake.schema}-group",
+            intake.group("on_tenant_overdue"),
             [topics.tenant_topic(p, "overdue") for p in plaintiffs],
             120,
         )

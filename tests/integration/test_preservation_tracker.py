@@ -361,12 +361,14 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
             30,
             tracker.assert_alive,
         )
-        await wait_until_consumed(
-            infra.bootstrap_servers,
-            f"{tracker.schema}-group",
-            [topics.PRESERVATION, topics.FILING, *request_topics],
-            90,
-        )
+        for title, read in (
+            ("on_preservation", [topics.PRESERVATION]),
+            ("on_filing", [topics.FILING]),
+            ("on_tenant_preservation_requests", request_topics),
+        ):
+            await wait_until_consumed(
+                infra.bootstrap_servers, tracker.group(title), read, 90
+            )
         items = await fetch(tracker.schema, QUEUE, None)
         decisions = [
             decision_for(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import asyncpg
 
+from shared.delivery.subscription import subscriber_group
 from tests.support.infra import Infra
 from tests.support.processes import ServiceProcess
 
@@ -41,6 +42,10 @@ class ServiceUnderTest:
             "RECOURSE_LOG_JSON": "true",
             **self.extra_env,
         }
+
+    def group(self, title: str) -> str:
+        """The consumer group of the service's subscriber called `title`."""
+        return subscriber_group(f"{self.schema}-group", title)
 
     def start(self) -> ServiceProcess:
         log_path = self.log_dir / f"{self.schema}.log"
