@@ -271,6 +271,14 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
             topic = topics.tenant_topic(loan.plaintiff_id, "payments")
             await publisher.event(topic, repayment, loan.plaintiff_id)
         service.start()
+        # "Before the judgment" means before the service reads it: the payments
+        # and the rulings are separate subscribers, so let the early ones land.
+        await service.wait_for_count(
+            "SELECT count(*) FROM repayments WHERE parked",
+            len(early) + 1,
+            60,
+            service.assert_alive,
+        )
         killed = False
         give_up = time.monotonic() + 150
         while True:
