@@ -47,6 +47,33 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def ensure_ports_free(ports: dict[str, int], wait: float = 10.0) -> None:
+    """Kept ports must still be free; a brief client connection may hold one."""
+    deadline = time.monotonic() + wait
+    while True:
+        taken = {name: port for name, port in ports.items() if not port_free(port)}
+        if not taken:
+            return
+        if time.monotonic() >= deadline:
+            listed = ", ".join(f"{name} port {port}" for name, port in taken.items())
+            raise InfraError(
+                f"{listed} (kept from the first start) is taken by another "
+                "process; stop it, or run `recourse infra down --purge` to "
+                "start afresh on new ports"
+            )
+        time.sleep(0.5)
+
+
 def port_answers(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)

@@ -10,6 +10,7 @@ from pathlib import Path
 from recourse.localinfra import kafka, postgres
 from recourse.localinfra.process import (
     InfraError,
+    ensure_ports_free,
     free_port,
     pid_alive,
     port_answers,
@@ -89,12 +90,16 @@ def up(fsync: bool = True) -> InfraState:
     kafka_home, pg_home = Path(state.kafka_home), Path(state.pg_home)
     ports = kafka.KafkaPorts(state.kafka_broker_port, state.kafka_controller_port)
     if not (state.kafka_pid and pid_alive(state.kafka_pid)):
+        ensure_ports_free(
+            {"Kafka broker": ports.broker, "Kafka controller": ports.controller}
+        )
         if not (kafka_home / "data" / "meta.properties").exists():
             kafka_home.mkdir(parents=True, exist_ok=True)
             kafka.format_storage(kafka_home, ports)
         state.kafka_pid = kafka.start(kafka_home, ports)
         _save(state)
     if not (state.pg_pid and pid_alive(state.pg_pid)):
+        ensure_ports_free({"Postgres": state.pg_port})
         if not (pg_home / "data" / "PG_VERSION").exists():
             postgres.init(pg_home)
         state.pg_pid = postgres.start(pg_home, state.pg_port, fsync=fsync)
