@@ -112,7 +112,8 @@ class Service:
             self._tasks.append(asyncio.create_task(self._sweep_forever(sweep)))
 
     async def _sweep_forever(self, sweep: Sweep) -> None:
-        name = getattr(sweep, "__name__", repr(sweep))
+        # The lock key must be the same in every process of the service.
+        name = getattr(sweep, "__name__", type(sweep).__name__)
         lock = f"sweep:{self.settings.db_schema}:{name}"
         while True:
             try:

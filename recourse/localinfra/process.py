@@ -59,19 +59,22 @@ def port_free(port: int) -> bool:
 
 def ensure_ports_free(ports: dict[str, int], wait: float = 10.0) -> None:
     """Kept ports must still be free; a brief client connection may hold one."""
-    deadline = time.monotonic() + wait
-    while True:
-        taken = {name: port for name, port in ports.items() if not port_free(port)}
-        if not taken:
+
+    def taken() -> dict[str, int]:
+        return {name: port for name, port in ports.items() if not port_free(port)}
+
+    try:
+        wait_until(lambda: not taken(), wait, "free ports")
+    except InfraError:
+        still = taken()
+        if not still:
             return
-        if time.monotonic() >= deadline:
-            listed = ", ".join(f"{name} port {port}" for name, port in taken.items())
-            raise InfraError(
-                f"{listed} (kept from the first start) is taken by another "
-                "process; stop it, or run `recourse infra down --purge` to "
-                "start afresh on new ports"
-            )
-        time.sleep(0.5)
+        listed = ", ".join(f"{name} port {port}" for name, port in still.items())
+        raise InfraError(
+            f"{listed} (kept from the first start) is taken by another process; "
+            "stop it, or run `recourse infra down --purge` to start afresh on "
+            "new ports"
+        ) from None
 
 
 def port_answers(port: int) -> bool:
@@ -98,12 +101,12 @@ def _not_zombie(pid: int) -> bool:
 
 
 def wait_until(check: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll `check` until it holds, at least once, failing after `timeout`."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
+    while not check():
+        if time.monotonic() >= deadline:
+            raise InfraError(f"{what} did not become ready within {timeout:.0f}s")
         time.sleep(0.2)
-    raise InfraError(f"{what} did not become ready within {timeout:.0f}s")
 
 
 def stop_pid(pid: int, timeout: float = 30.0) -> None:

@@ -1,7 +1,5 @@
 """Due work on the court's clock: decide filed cases, release later rulings."""
 
-from collections.abc import Awaitable, Callable
-
 import structlog
 
 from contracts.court import ComplaintElements
@@ -17,9 +15,9 @@ from recourse.simulators.court.docketing import (
     rng_for,
 )
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.runtime import Sweep
 
 log = structlog.get_logger(__name__)
-Sweep = Callable[[UnitOfWork], Awaitable[None]]
 
 
 def decide_due_cases(behaviour: CourtBehaviour) -> Sweep:
