@@ -22,6 +22,7 @@ from services.contact_notifier.domain.rules import (
 )
 from services.contact_notifier.store import evidence, notices, people
 from shared.delivery.unit_of_work import UnitOfWork
+from shared.policies import tenant_overrides
 
 log = structlog.get_logger(__name__)
 Channels = Mapping[Channel, ChannelAdapter]
@@ -33,7 +34,7 @@ async def _verdict(uow: UnitOfWork, command: SendNotice) -> Allowed | Blocked:
     purpose = mapping.PURPOSES[command.purpose]
     if withheld_from_third_party(purpose, command.recipient.third_party):
         return Blocked(BlockReason.THIRD_PARTY, None)
-    overrides = await people.policy_rows(uow.conn, command.plaintiff_id)
+    overrides = await tenant_overrides(uow.conn, command.plaintiff_id)
     policies = contact_policies_from(command.plaintiff_id, overrides)
     policy = policies.on(now.date())
     subjects = [recipient.borrower_id, recipient.address]

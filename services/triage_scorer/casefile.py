@@ -13,7 +13,8 @@ from services.triage_scorer.domain.policy import (
     overrides_from_json,
     policies_from,
 )
-from services.triage_scorer.store import cases, decisions
+from services.triage_scorer.store import decisions
+from shared.policies import tenant_overrides
 
 COLLECTING = "collecting"
 AWAITING_PRIVACY_NOTICE = "awaiting_privacy_notice"
@@ -26,7 +27,7 @@ async def policy_for(
     """The tenant's policy in force on `day`: stored overrides over the defaults."""
     rows = [
         {"effective_from": effective_from, **overrides_from_json(raw)}
-        for effective_from, raw in await cases.policy_rows(conn, plaintiff_id)
+        for effective_from, raw in await tenant_overrides(conn, plaintiff_id)
     ]
     return policies_from(plaintiff_id, rows).on(day)
 

@@ -18,8 +18,8 @@ from contracts import topics
 from recourse.simulators.loans import LoanFactory
 from shared.clock import scaled_setting
 from tests.support.infra import Infra
-from tests.support.kafka import Publisher, TopicReader, create_topics, header
-from tests.support.services import ServiceUnderTest, run_id
+from tests.support.kafka import Publisher, TopicReader, header
+from tests.support.services import ServiceUnderTest, collection_pair
 
 pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
@@ -35,21 +35,11 @@ DECIDED = "SELECT count(*) FROM cases WHERE status = 'decided'"
 async def services(
     infra: Infra, tmp_path: Path
 ) -> AsyncIterator[tuple[ServiceUnderTest, ServiceUnderTest]]:
-    run = run_id()
     env = {
         "RECOURSE_CLOCK": scaled_setting(START, FACTOR, time.time()),
         "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.2",
     }
-    triage = ServiceUnderTest(
-        infra, "services.triage_scorer", f"triage_{run}", run, tmp_path, dict(env)
-    )
-    contact = ServiceUnderTest(
-        infra, "services.contact_notifier", f"contact_{run}", run, tmp_path, dict(env)
-    )
-    await create_topics(
-        infra.bootstrap_servers,
-        [topics.CONTACT, topics.CONTACT_COMMANDS, topics.TRIAGE_COMMANDS],
-    )
+    triage, contact = await collection_pair(infra, tmp_path, env)
     yield triage, contact
     contact.stop()
     triage.stop()

@@ -20,9 +20,9 @@ from contracts.platform import ContactOutcomeReported, LoanOverdue
 from recourse.simulators.loans import LoanFactory
 from shared.clock import ScaledClock, scaled_setting
 from tests.support.infra import Infra
-from tests.support.kafka import Publisher, TopicReader, create_topics, header
+from tests.support.kafka import Publisher, TopicReader, header
 from tests.support.processes import REPO_ROOT
-from tests.support.services import ServiceUnderTest, run_id
+from tests.support.services import ServiceUnderTest, collection_pair
 
 pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
@@ -52,21 +52,12 @@ class Pair:
 
 @pytest.fixture
 async def pair(infra: Infra, tmp_path: Path) -> AsyncIterator[Pair]:
-    run, anchor = run_id(), time.time()
+    anchor = time.time()
     env = {
         "RECOURSE_CLOCK": scaled_setting(START, FACTOR, anchor),
         "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.2",
     }
-    triage = ServiceUnderTest(
-        infra, "services.triage_scorer", f"triage_{run}", run, tmp_path, dict(env)
-    )
-    contact = ServiceUnderTest(
-        infra, "services.contact_notifier", f"contact_{run}", run, tmp_path, dict(env)
-    )
-    await create_topics(
-        infra.bootstrap_servers,
-        [topics.CONTACT, topics.CONTACT_COMMANDS, topics.TRIAGE_COMMANDS],
-    )
+    triage, contact = await collection_pair(infra, tmp_path, env)
     triage.start()
     contact.start()
     yield Pair(triage, contact, ScaledClock(START, FACTOR, anchor))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import asyncpg
 
+from contracts import topics
 from shared.delivery.subscription import subscriber_group
 from tests.support.infra import Infra
+from tests.support.kafka import create_topics
 from tests.support.processes import ServiceProcess
 
 
@@ -91,3 +93,21 @@ class ServiceUnderTest:
             raise AssertionError(
                 f"{self.module} exited early:\n{self.process.log_tail()}"
             )
+
+
+async def collection_pair(
+    infra: Infra, tmp_path: Path, env: dict[str, str]
+) -> tuple[ServiceUnderTest, ServiceUnderTest]:
+    """triage-scorer and contact-notifier of one run, sharing `env` and topics."""
+    run = run_id()
+    triage = ServiceUnderTest(
+        infra, "services.triage_scorer", f"triage_{run}", run, tmp_path, dict(env)
+    )
+    contact = ServiceUnderTest(
+        infra, "services.contact_notifier", f"contact_{run}", run, tmp_path, dict(env)
+    )
+    await create_topics(
+        infra.bootstrap_servers,
+        [topics.CONTACT, topics.CONTACT_COMMANDS, topics.TRIAGE_COMMANDS],
+    )
+    return triage, contact

@@ -1,9 +1,7 @@
 """SQL for what is known of borrowers and tenants: details, bans, rules."""
 
-import json
 from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 import asyncpg
 
@@ -32,16 +30,6 @@ async def add_do_not_contact(
         subject,
         at,
     )
-
-
-async def policy_rows(
-    conn: asyncpg.Connection, plaintiff_id: str
-) -> list[tuple[date, dict[str, Any]]]:
-    rows = await conn.fetch(
-        "SELECT effective_from, overrides FROM policies WHERE plaintiff_id = $1",
-        plaintiff_id,
-    )
-    return [(row["effective_from"], json.loads(row["overrides"])) for row in rows]
 
 
 async def known_recipient(

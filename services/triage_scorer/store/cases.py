@@ -1,8 +1,6 @@
-"""SQL for cases and the tenants' triage policies."""
+"""SQL for cases."""
 
-import json
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 import asyncpg
 
@@ -95,13 +93,3 @@ async def set_privacy_attempt(
         case_id,
         attempt_id,
     )
-
-
-async def policy_rows(
-    conn: asyncpg.Connection, plaintiff_id: str
-) -> list[tuple[date, dict[str, Any]]]:
-    rows = await conn.fetch(
-        "SELECT effective_from, overrides FROM policies WHERE plaintiff_id = $1",
-        plaintiff_id,
-    )
-    return [(row["effective_from"], json.loads(row["overrides"])) for row in rows]
