@@ -2,8 +2,10 @@
 
 from decimal import Decimal
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -83,8 +85,20 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 DocketNumber = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=4, max_length=64)
 ]
+
+
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone {name!r}") from error
+    return name
+
+
 TimeZoneName = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}$")
+    str,
+    StringConstraints(pattern=r"^[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}$"),
+    AfterValidator(_known_zone),
 ]
 ContextKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 ContextValue = Annotated[str, StringConstraints(max_length=500)]

@@ -163,20 +163,33 @@ class BatchProcessor:
             async with uow.conn.transaction():
                 await handler(uow, incoming)
         except (BadInput, asyncpg.DataError) as error:
-            del uow.pending[mark:]
             reason = getattr(error, "reason", None) or f"rejected by the store: {error}"
             log.warning("input_dead_lettered", reason=reason)
-            # Forget the claim, so a replay of this event after its cause is
-            # fixed is handled rather than skipped as a duplicate.
-            await uow.conn.execute("DELETE FROM inbox WHERE event_id = $1", record_id)
-            uow.pending.append(
-                dead_letter(
-                    record,
-                    dedupe_id=record_id,
-                    service=self._service,
-                    reason=reason,
-                    at=self._clock.now(),
-                )
-            )
+            await self._set_aside(uow, record, record_id, mark, reason)
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as error:
+            # A message the handler cannot take must not hold up the ones after
+            # it: it waits in the dead-letter topic for a fix and a replay.
+            reason = f"handler failed: {type(error).__name__}: {error}"
+            log.exception("handler_failed_dead_lettered", reason=reason)
+            await self._set_aside(uow, record, record_id, mark, reason)
         finally:
             structlog.contextvars.unbind_contextvars("topic", "key", "event_id")
+
+    async def _set_aside(
+        self, uow: UnitOfWork, record: Record, record_id: str, mark: int, reason: str
+    ) -> None:
+        del uow.pending[mark:]
+        # Forget the claim, so a replay of this event after its cause is fixed
+        # is handled rather than skipped as a duplicate.
+        await uow.conn.execute("DELETE FROM inbox WHERE event_id = $1", record_id)
+        uow.pending.append(
+            dead_letter(
+                record,
+                dedupe_id=record_id,
+                service=self._service,
+                reason=reason[:1000],
+                at=self._clock.now(),
+            )
+        )

@@ -2,8 +2,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from contracts.base import TimeZoneName
 from contracts.contact import (
     AttemptStatus,
     BlockedReason,
@@ -118,3 +119,11 @@ def test_only_able_but_refuses_listings_have_no_fixed_term() -> None:
     assert DishonestListing(art1_item=3, conduct="规避执行", term_years=2)
     with pytest.raises(ValidationError):
         DishonestListing(art1_item=3, conduct="规避执行")
+
+
+def test_a_recipient_time_zone_must_exist() -> None:
+    zone = TypeAdapter(TimeZoneName)
+
+    assert zone.validate_python("Asia/Urumqi") == "Asia/Urumqi"
+    with pytest.raises(ValidationError, match="unknown time zone 'Asia/Nowhere'"):
+        zone.validate_python("Asia/Nowhere")
