@@ -23,6 +23,8 @@ SIMULATORS = {
     "court-simulator": "recourse.simulators.court",
     "platform-simulator": "recourse.simulators.platform",
 }
+# The court keeps its dockets and serials in its own schema; the platforms do not.
+DATABASE_SIMULATORS = ("court-simulator",)
 SERVICE_NAMES = sorted(
     p.name.replace("_", "-")
     for p in (ROOT / "services").iterdir()
@@ -188,7 +190,7 @@ def test_services_reach_kafka_on_its_in_network_listener() -> None:
 
 def test_services_reach_the_database_compose_creates() -> None:
     postgres = environment("postgres")
-    for name in SERVICE_NAMES:
+    for name in [*SERVICE_NAMES, *DATABASE_SIMULATORS]:
         url = urlsplit(environment(name)["DATABASE_URL"])
 
         assert (url.hostname, url.port) == ("postgres", 5432)
@@ -202,7 +204,7 @@ def test_each_process_waits_for_a_healthy_kafka(name: str) -> None:
     depends = service(name)["depends_on"]
 
     assert depends["kafka"]["condition"] == "service_healthy"
-    if name in SERVICE_NAMES:
+    if name in (*SERVICE_NAMES, *DATABASE_SIMULATORS):
         assert depends["postgres"]["condition"] == "service_healthy"
 
 
