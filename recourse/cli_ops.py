@@ -4,8 +4,11 @@ import asyncio
 import json
 import signal
 import time
-from typing import Annotated
+from collections.abc import Coroutine
+from typing import Annotated, Any, TypeVar
+from urllib.parse import urlsplit
 
+import asyncpg
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -26,6 +29,25 @@ def _settings() -> tuple[str, str]:
         return connection_settings()
     except NoInfrastructureError as error:
         typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+
+
+T = TypeVar("T")
+UNREACHABLE = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError)
+
+
+def _read(url: str, query: Coroutine[Any, Any, T]) -> T:
+    """Run a read against the services' database; a clear error if it fails."""
+    try:
+        return asyncio.run(query)
+    except UNREACHABLE as error:
+        where = urlsplit(url)
+        typer.echo(
+            f"cannot read the services' database at {where.hostname}:{where.port}: "
+            f"{error.__class__.__name__}: {error}. Is it running? "
+            "(recourse infra status)",
+            err=True,
+        )
         raise typer.Exit(2) from error
 
 
@@ -71,7 +93,7 @@ def show_case(
 ) -> None:
     """One case's history across the services, in order, personal data masked."""
     _, url = _settings()
-    entries = asyncio.run(history.case_history(url, case_id))
+    entries = _read(url, history.case_history(url, case_id))
     if not entries:
         typer.echo(f"no events mention case {case_id}", err=True)
         raise typer.Exit(1)
@@ -98,7 +120,7 @@ def list_batches(
 ) -> None:
     """Sealed batches with size, filing, docketed cases and breaches."""
     _, url = _settings()
-    rows = asyncio.run(history.batches(url))
+    rows = _read(url, history.batches(url))
     if as_json:
         typer.echo(json.dumps(rows, default=str))
         return

@@ -8,6 +8,34 @@ import asyncpg
 
 from recourse.demo.ledger import existing_schemas
 from shared.logging import mask_personal_data
+from shared.masking import mask_name
+
+# Beyond what logs mask, an operator's view hides who a person is; a
+# plaintiff is a company and keeps its name.
+NAME_KEYS = {"name", "defendant_name", "borrower_name", "debtor_name"}
+BIRTH_KEYS = {"birth_date", "defendant_birth_date"}
+COMPANY_KEYS = {"plaintiff"}
+
+
+def masked_for_operators(value: Any, parent: str = "") -> Any:
+    """Logs' masking plus people's names and birth dates, through nested data."""
+    if isinstance(value, dict):
+        return {
+            key: _masked_field(str(key), item, parent) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [masked_for_operators(item, parent) for item in value]
+    return value
+
+
+def _masked_field(key: str, value: Any, parent: str) -> Any:
+    if isinstance(value, str) and parent not in COMPANY_KEYS:
+        if key in NAME_KEYS:
+            return mask_name(value)
+        if key in BIRTH_KEYS:
+            return value[:4] + "-**-**"
+    return masked_for_operators(value, key)
+
 
 CASE_EVENTS = """
 SELECT %(schema)r AS schema, o.topic,
@@ -53,7 +81,9 @@ async def case_history(url: str, case_id: str) -> list[HistoryEntry]:
                 payload = json.loads(row["payload"])
                 if not _mentions(payload, case_id):
                     continue
-                masked = dict(mask_personal_data(None, "", payload))
+                masked = masked_for_operators(
+                    dict(mask_personal_data(None, "", payload))
+                )
                 name = (row["ce_type"] or "").split(".")
                 entries.append(
                     HistoryEntry(
