@@ -67,6 +67,7 @@ PRESERVATION_EVENTS = {
     "PreservationApplicationReturned": "returned",
     "PreservationOrderRecorded": "orders",
     "FreezeRenewalDue": "renewal reminders",
+    "MeasureRenewed": "renewals",
     "PreSuitDeadlineWarned": "30-day warnings",
     "PreservationLifted": "lapsed / lifted",
     "WrongfulApplicationExposureFlagged": "wrongful-application flags",
@@ -77,6 +78,42 @@ SANCTION_EVENTS = {
     "SanctionLifted": "listings lifted",
     "PublicSanctionWithdrawn": "public entries withdrawn",
 }
+
+
+SERVICE_LEVELS = (
+    "ready_one_day",
+    "normal_seven_days",
+    "maximum_fifteen_days",
+    "court_decision_seven_days",
+)
+
+
+def _service_levels(by_name: dict[str, list[Published]]) -> Counter[str]:
+    """Per clock: met (every case answered, no breach), warned and breached."""
+    counts: Counter[str] = Counter()
+    open_cases = {
+        row.body()["batch_id"]: set(row.body()["case_ids"])
+        for row in by_name["BatchSealed"]
+    }
+    for row in [*by_name["CaseDocketed"], *by_name["CaseRejected"]]:
+        body = row.body()
+        open_cases.get(body["batch_id"], set()).discard(body["case_id"])
+    answered = {batch for batch, cases in open_cases.items() if not cases}
+    breached = {
+        (row.body()["batch_id"], row.body()["level"])
+        for row in by_name["ServiceLevelBreached"]
+    }
+    for level in SERVICE_LEVELS:
+        counts[f"met {level}"] = sum(
+            (batch, level) not in breached for batch in answered
+        )
+    for row in by_name["ServiceLevelWarned"]:
+        counts[f"warned {row.body()['level']}"] += 1
+    for row in by_name["ServiceLevelBreached"]:
+        counts[f"breached {row.body()['level']}"] += 1
+    counts["batches filed"] = len(by_name["BatchFiled"])
+    counts["batches fully answered"] = len(answered)
+    return counts
 
 
 def build_report(rows: list[Published], start_day: Any = None) -> RunReport:
@@ -116,11 +153,7 @@ def build_report(rows: list[Published], start_day: Any = None) -> RunReport:
     report.docketed = len(dockets)
     report.unique_docket_numbers = len(set(dockets))
     report.rejected = len(by_name["CaseRejected"])
-    for row in by_name["ServiceLevelWarned"]:
-        report.service_levels[f"warned {row.body()['level']}"] += 1
-    for row in by_name["ServiceLevelBreached"]:
-        report.service_levels[f"breached {row.body()['level']}"] += 1
-    report.service_levels["batches filed"] = len(by_name["BatchFiled"])
+    report.service_levels.update(_service_levels(by_name))
     for name, label in PRESERVATION_EVENTS.items():
         report.preservation[label] = len(by_name[name])
     judgments = [r for r in by_name["PlatformNotice"] if r.body()["kind"] == "judgment"]
