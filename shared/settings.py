@@ -34,7 +34,10 @@ class ServiceSettings(BaseSettings):
     )
     clock: str = Field(
         default="system",
-        description="system, or scaled;factor=F;start=ISO;anchor=EPOCH for demos.",
+        description=(
+            "system; manual;file=PATH (time read from a file a test moves); or "
+            "scaled;factor=F;start=ISO;anchor=EPOCH for demos."
+        ),
     )
     batch_max_records: int = Field(default=500, ge=1, le=10_000)
     log_json: bool | None = Field(
