@@ -45,6 +45,7 @@ format: install
 
 schemas: install
 	$(BIN)/python -m contracts.schemas
+	$(BIN)/python -m recourse.asyncapi
 
 demo: install
 	$(RECOURSE) demo

@@ -40,6 +40,16 @@ class PoolHolder:
         self._pool = pool
 
 
+@dataclass(frozen=True)
+class Subscription:
+    """One consumed topic or pattern and its route, as the bootstrap declared it."""
+
+    title: str
+    topics: tuple[str, ...]
+    pattern: str | None
+    route: Route
+
+
 @dataclass
 class Service:
     """A runnable service; `routes` and `sweeps` are added by its bootstrap."""
@@ -50,6 +60,7 @@ class Service:
     broker: KafkaBroker = field(init=False)
     holder: PoolHolder = field(default_factory=PoolHolder)
     sweeps: list[Sweep] = field(default_factory=list)
+    subscriptions: list[Subscription] = field(default_factory=list)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -69,6 +80,7 @@ class Service:
         topics: tuple[str, ...] = (),
         pattern: str | None = None,
     ) -> None:
+        self.subscriptions.append(Subscription(title, topics, pattern, route))
         processor = BatchProcessor(
             self.holder,
             route,
