@@ -3,22 +3,32 @@
 import asyncio
 import csv
 import json
+import os
 import uuid
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
+import asyncpg
 import typer
 
 from contracts.cloudevents import EventMeta, encode_headers
 from contracts.registry import encode, event_type
 from contracts.topics import TRIAGE_COMMANDS
 from contracts.triage import RetriageCase
+from recourse.bench.env import NoInfrastructureError, connection_settings
 from recourse.dlq.broker import configured_bootstrap
-from services.triage_scorer.domain.metrics import Scores, scores_of
+from services.triage_scorer.domain.metrics import (
+    AmbiguousCaseError,
+    Scores,
+    latest_scores,
+    scores_of,
+)
 from services.triage_scorer.domain.policy import DEFAULT_POLICY
 from services.triage_scorer.domain.reader import read_conversation
+from services.triage_scorer.store import decisions
 from shared.delivery.relay import new_producer
 
 app = typer.Typer(help="Triage: read conversations and evaluate file-suit decisions.")
@@ -60,16 +70,29 @@ def file_suit_scores(
 @app.command()
 def evaluate(
     labels: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    decisions: Annotated[Path | None, typer.Option(exists=True, dir_okay=False)] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="CSV of case_id,score; without it, scores come from the database.",
+        ),
+    ] = None,
+    schema: Annotated[str, typer.Option(help="triage-scorer's schema.")] = "triage",
+    plaintiff: Annotated[
+        str | None, typer.Option(help="Only this plaintiff's decisions.")
+    ] = None,
     out: Annotated[Path, typer.Option()] = Path("precision_recall.png"),
 ) -> None:
     """Print precision/recall/F1 of filing at several thresholds; chart the curve."""
     label_rows = _rows(labels)
     recovered = {r["case_id"]: _recovered(r["recovered"]) for r in label_rows}
-    score_rows = _rows(decisions) if decisions else label_rows
-    if not score_rows or "score" not in score_rows[0]:
-        raise typer.BadParameter("give --decisions with case_id,score columns")
-    scores = {r["case_id"]: float(r["score"]) for r in score_rows}
+    if decisions is not None:
+        scores = _scores_from_file(decisions)
+    elif label_rows and "score" in label_rows[0]:
+        scores = _scores_from_file(labels)
+    else:
+        scores = stored_scores(schema, list(recovered), plaintiff)
     matched = sum(1 for case in recovered if case in scores)
     typer.echo(f"cases with label and score: {matched}")
     typer.echo("threshold  precision  recall  f1     filed")
@@ -84,6 +107,62 @@ def evaluate(
         )
     _chart(recovered, scores, out)
     typer.echo(f"chart: {out}")
+
+
+UNREACHABLE = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError)
+
+
+def _database_url() -> str:
+    """DATABASE_URL, else the one `recourse infra up` wrote, as other commands do."""
+    if url := os.environ.get("DATABASE_URL"):
+        return url
+    try:
+        return connection_settings()[1]
+    except NoInfrastructureError as error:
+        typer.echo(f"cannot find triage's database: {error}", err=True)
+        raise typer.Exit(2) from error
+
+
+async def _read_scores(
+    url: str, schema: str, case_ids: list[str], plaintiff: str | None
+) -> dict[str, float]:
+    conn = await asyncpg.connect(
+        url, timeout=10, server_settings={"search_path": schema}
+    )
+    try:
+        return latest_scores(await decisions.decision_scores(conn, case_ids, plaintiff))
+    finally:
+        await conn.close()
+
+
+def stored_scores(
+    schema: str, case_ids: list[str], plaintiff: str | None
+) -> dict[str, float]:
+    """Each labelled case's latest stored score; exit 2 if the database fails."""
+    url = _database_url()
+    try:
+        return asyncio.run(_read_scores(url, schema, case_ids, plaintiff))
+    except AmbiguousCaseError as error:
+        raise typer.BadParameter(f"{error}; pass --plaintiff") from error
+    except asyncpg.UndefinedTableError as error:
+        typer.echo(f"no triage decisions in schema {schema!r} (--schema)", err=True)
+        raise typer.Exit(2) from error
+    except UNREACHABLE as error:
+        where = urlsplit(url)
+        typer.echo(
+            f"cannot read triage's database at {where.hostname}:{where.port}: "
+            f"{error.__class__.__name__}: {error}. Is it running? "
+            "(recourse infra status), or give --decisions FILE",
+            err=True,
+        )
+        raise typer.Exit(2) from error
+
+
+def _scores_from_file(path: Path) -> dict[str, float]:
+    rows = _rows(path)
+    if not rows or "score" not in rows[0]:
+        raise typer.BadParameter(f"{path} needs case_id,score columns")
+    return {r["case_id"]: float(r["score"]) for r in rows}
 
 
 def _chart(recovered: dict[str, bool], scores: dict[str, float], out: Path) -> None:

@@ -4,11 +4,10 @@ import structlog
 
 from contracts import topics
 from contracts.cloudevents import derived_id
-from contracts.contact import AttemptStatus, ContactAttempted, SendNotice
+from contracts.contact import SendNotice
 from contracts.platform import ContactOutcomeReported
-from services.contact_notifier import mapping
+from services.contact_notifier import mapping, reported
 from services.contact_notifier.attempts import Channels, try_notice
-from services.contact_notifier.channels.base import content_ref
 from services.contact_notifier.store import evidence, notices, people
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
@@ -42,31 +41,19 @@ async def take_command(uow: UnitOfWork, incoming: Incoming, channels: Channels) 
 
 
 async def record_reported_outcome(uow: UnitOfWork, incoming: Incoming) -> None:
-    """A call centre's result becomes an attempt like our own."""
+    """A call centre's result becomes an attempt like our own, scrubbed."""
     report = incoming.event
     assert isinstance(report, ContactOutcomeReported)
-    outcome = report.outcome
-    if outcome.transcript and not outcome.transcript_ref:
-        outcome = outcome.model_copy(
-            update={"transcript_ref": content_ref(outcome.transcript)}
-        )
+    known = await people.known_recipient(uow.conn, report.plaintiff_id, report.case_id)
+    outcome = reported.scrubbed(report.outcome, known)
     if outcome.transcript and outcome.transcript_ref:
         await evidence.store_document(
             uow.conn, outcome.transcript_ref, "text/plain", outcome.transcript
         )
-    attempt = ContactAttempted(
-        attempt_id=report.attempt_id,
-        plaintiff_id=report.plaintiff_id,
-        case_id=report.case_id,
-        purpose=report.purpose,
-        channel=report.channel,
-        attempted_at=report.occurred_at,
-        status=AttemptStatus.DELIVERED if outcome.reached else AttemptStatus.FAILED,
-        outcome=outcome,
-        marketing=report.marketing,
-    )
+    attempt = reported.attempt_of(report, outcome)
+    point = reported.contact_point_of(report.channel, known)
     event_id = derived_id(incoming.meta.id, "ContactAttempted")
-    if not await evidence.insert_attempt(uow.conn, attempt, None, event_id):
+    if not await evidence.insert_attempt(uow.conn, attempt, point, event_id):
         log.info("report_already_recorded", attempt_id=report.attempt_id)
         return
     uow.emit(

@@ -61,6 +61,11 @@ def contact_point(command: c.SendNotice) -> str:
     return point
 
 
+def language_of(command: c.SendNotice) -> c.Language:
+    """The recipient's language, except that formal letters are always Chinese."""
+    return "zh" if command.channel is c.Channel.LETTER else command.recipient.language
+
+
 def recipient_of(command: c.SendNotice) -> m.Recipient:
     who = command.recipient
     profile = who.profile or BorrowerProfile.OTHER
@@ -69,22 +74,23 @@ def recipient_of(command: c.SendNotice) -> m.Recipient:
         name=who.name,
         address=contact_point(command),
         profile=m.Profile(profile.value),
-        language=who.language,
+        language=language_of(command),
         timezone=who.timezone,
         night_consent=who.consent_to_night_contact,
     )
 
 
 def body_of(command: c.SendNotice) -> str:
-    """The notice text, neutral for a third party; BadInput if it cannot be written."""
+    """The notice text, neutral for a third party; letters are always Chinese."""
     who = command.recipient
+    language = language_of(command)
     context = {"plaintiff_id": command.plaintiff_id, **command.context}
     try:
-        body = body_for(PURPOSES[command.purpose], who.language, who.name, context)
+        body = body_for(PURPOSES[command.purpose], language, who.name, context)
     except MessageError as e:
         raise BadInput(f"cannot write the {command.purpose.value} notice: {e}") from e
     recipient = recipient_of(command)
-    caller = CALLER[who.language]
+    caller = CALLER[language]
     return text_for(recipient, not who.third_party, body, caller, CALLBACK)
 
 

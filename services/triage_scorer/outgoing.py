@@ -6,6 +6,8 @@ from contracts.contact import Channel, Purpose, Recipient, SendNotice
 from contracts.notices import NoticeKind, PlatformNotice
 from contracts.platform import LoanOverdue
 from contracts.triage import CaseTriaged, TriageDecision
+from services.triage_scorer.domain.language import Language, Person, notice_language
+from services.triage_scorer.domain.policy import DEFAULT_POLICY, TriagePolicy
 from services.triage_scorer.domain.rules import (
     RECOMMEND_RECOVERING_PRINCIPAL,
     RECOMMEND_RECOVERING_PRINCIPAL_ZH,
@@ -15,7 +17,16 @@ SERVICE_NAME = "triage-scorer"
 PAY_WITHIN = timedelta(days=7)
 
 
-def recipient_of(report: LoanOverdue) -> Recipient:
+def language_for(
+    report: LoanOverdue, channel: Channel, policy: TriagePolicy
+) -> Language:
+    """Chinese or English, the same for one borrower on every message but letters."""
+    who = report.borrower
+    person = Person(who.id_number, who.name, who.timezone, who.profile.value)
+    return notice_language(person, channel, dict(policy.english_share))
+
+
+def recipient_of(report: LoanOverdue, language: Language = "zh") -> Recipient:
     who = report.borrower
     return Recipient(
         name=who.name,
@@ -26,6 +37,7 @@ def recipient_of(report: LoanOverdue) -> Recipient:
         consent_to_night_contact=who.consent_to_night_contact,
         do_not_contact=who.do_not_contact,
         profile=who.profile,
+        language=language,
     )
 
 
@@ -35,6 +47,7 @@ def send_notice(
     purpose: Purpose,
     channel: Channel,
     due_at: datetime,
+    policy: TriagePolicy = DEFAULT_POLICY,
 ) -> SendNotice:
     """Ask contact-notifier for one attempt; collection asks for the amount owed."""
     context = {"platform": report.plaintiff_id}
@@ -47,7 +60,7 @@ def send_notice(
         case_id=report.case_id,
         purpose=purpose,
         channel=channel,
-        recipient=recipient_of(report),
+        recipient=recipient_of(report, language_for(report, channel, policy)),
         not_before=due_at,
         context=context,
         requested_by=SERVICE_NAME,

@@ -5,7 +5,8 @@ import structlog
 from contracts import topics
 from contracts.contact import Channel, Purpose
 from services.triage_scorer import deciding, mapping, outgoing
-from services.triage_scorer.casefile import open_file
+from services.triage_scorer.casefile import open_file, policy_for
+from services.triage_scorer.domain.policy import TriagePolicy
 from services.triage_scorer.store import cases, contacts
 from shared.delivery.unit_of_work import UnitOfWork
 
@@ -16,14 +17,19 @@ BATCH = 500
 async def send_due_contacts(uow: UnitOfWork) -> None:
     """Ask contact-notifier for each scheduled contact whose time has come."""
     due = await contacts.due(uow.conn, uow.now(), BATCH)
+    policies: dict[str, TriagePolicy] = {}
     for row in due:
         report = mapping.report_of(row)
+        p = report.plaintiff_id
+        if p not in policies:
+            policies[p] = await policy_for(uow.conn, p, uow.now().date())
         command = outgoing.send_notice(
             row["command_id"],
             report,
             Purpose(row["purpose"]),
             Channel(row["channel"]),
             row["due_at"],
+            policies[p],
         )
         uow.emit(
             command,

@@ -41,6 +41,7 @@ pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
 START = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 FACTOR = 600.0
+CALM_FACTOR = 60.0
 PHONE = "13912345678"
 ID_NUMBER = "110105199003071234"
 
@@ -55,11 +56,10 @@ class Notifier:
         return f"{self.service.run}-p0"
 
 
-@pytest.fixture
-async def notifier(infra: Infra, tmp_path: Path) -> AsyncIterator[Notifier]:
+async def started_notifier(infra: Infra, tmp_path: Path, factor: float) -> Notifier:
     run, anchor = run_id(), time.time()
     env = {
-        "RECOURSE_CLOCK": scaled_setting(START, FACTOR, anchor),
+        "RECOURSE_CLOCK": scaled_setting(START, factor, anchor),
         "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.2",
     }
     service = ServiceUnderTest(
@@ -67,8 +67,22 @@ async def notifier(infra: Infra, tmp_path: Path) -> AsyncIterator[Notifier]:
     )
     await create_topics(infra.bootstrap_servers, [topics.CONTACT_COMMANDS])
     service.start()
-    yield Notifier(service, ScaledClock(START, FACTOR, anchor))
-    service.stop()
+    return Notifier(service, ScaledClock(START, factor, anchor))
+
+
+@pytest.fixture
+async def notifier(infra: Infra, tmp_path: Path) -> AsyncIterator[Notifier]:
+    started = await started_notifier(infra, tmp_path, FACTOR)
+    yield started
+    started.service.stop()
+
+
+@pytest.fixture
+async def calm_notifier(infra: Infra, tmp_path: Path) -> AsyncIterator[Notifier]:
+    """A minute a second: the whole test stays inside one working day."""
+    started = await started_notifier(infra, tmp_path, CALM_FACTOR)
+    yield started
+    started.service.stop()
 
 
 def command(
@@ -315,3 +329,128 @@ async def test_bad_commands_and_foreign_reports_are_dead_lettered_and_it_moves_o
     report_reason = header(ours[dict(report_headers)["ce_id"].decode()], "dlq_reason")
     assert other in (report_reason or "")
     assert await service.fetchval("SELECT count(*) FROM notices") == 1
+
+
+CAP_PHONE = "13712340000"
+CAP_ID_NUMBER = "110105198805121236"
+SAID = (
+    "坐席：您好\n借款人：我身份证110105198805121236，住北京市朝阳区建国路88号3单元502室，"
+    "换号了，打13800001111或者13712340000都行。我上个月失业了。"
+)
+
+
+def call_centre_report(
+    plaintiff: str, number: int, at: datetime, said: str | None = None
+) -> ContactOutcomeReported:
+    """A call the platform's call centre made; unanswered unless `said`."""
+    return ContactOutcomeReported(
+        plaintiff_id=plaintiff,
+        case_id=f"{plaintiff}-capped",
+        attempt_id=f"{plaintiff}-cc-{number}",
+        channel=Channel.PHONE,
+        occurred_at=at,
+        outcome=ContactOutcome(
+            reached=said is not None,
+            answered=said is not None,
+            right_party=said is not None,
+            transcript=said,
+        ),
+    )
+
+
+class Calls:
+    """Our own calls and the call centre's, all to the capped case's number."""
+
+    def __init__(
+        self, notifier: Notifier, publisher: Publisher, out: TopicReader
+    ) -> None:
+        self.notifier, self.publisher, self.out = notifier, publisher, out
+        self.reported = 0
+
+    async def ours(self, name: str) -> dict[str, Any]:
+        p = self.notifier.plaintiff
+        call = command(
+            p,
+            name,
+            Channel.PHONE,
+            case="capped",
+            phone=CAP_PHONE,
+            id_number=CAP_ID_NUMBER,
+        )
+        await self.publisher.event(topics.CONTACT_COMMANDS, call, p)
+        await self.publisher.flush()
+        records = await self.out.wait_for(
+            lambda rs: len(attempts_of(rs, call.command_id)) >= 1, 90, name
+        )
+        return attempts_of(records, call.command_id)[0]
+
+    async def call_centre(self, count: int, said: str | None = None) -> None:
+        """Reports of `count` calls made five minutes ago, stored before returning."""
+        p, service = self.notifier.plaintiff, self.notifier.service
+        stored = await service.fetchval("SELECT count(*) FROM attempts")
+        assert isinstance(stored, int)
+        topic = topics.tenant_topic(p, "contact-outcomes")
+        for _ in range(count):
+            self.reported += 1
+            at = self.notifier.clock.now() - timedelta(minutes=5)
+            report = call_centre_report(p, self.reported, at, said)
+            await self.publisher.event(topic, report, p)
+        await self.publisher.flush()
+        await service.wait_for_count(
+            "SELECT count(*) FROM attempts", stored + count, 120, service.assert_alive
+        )
+
+
+async def test_call_centre_calls_count_toward_the_six_unanswered_calls_a_day(
+    infra: Infra, calm_notifier: Notifier
+) -> None:
+    service, p = calm_notifier.service, calm_notifier.plaintiff
+    async with (
+        TopicReader(infra.bootstrap_servers, topics.CONTACT) as out,
+        Publisher(infra.bootstrap_servers) as publisher,
+    ):
+        calls = Calls(calm_notifier, publisher, out)
+        first = await calls.ours("call-1")
+        await calls.call_centre(1, said=SAID)
+        unanswered = 0 if first["outcome"]["answered"] else 1
+        await calls.call_centre(5 - unanswered)
+        sixth = await calls.ours("call-6")
+        await calls.call_centre(1 if sixth["outcome"]["answered"] else 0)
+        seventh = await calls.ours("call-7")
+        await out.settle(1.0)
+
+    assert first["status"] in {"delivered", "failed"}
+    assert sixth["status"] in {"delivered", "failed"}
+    assert (seventh["status"], seventh["blocked_reason"]) == (
+        "blocked",
+        "daily_call_limit",
+    )
+    tomorrow = datetime.fromisoformat(seventh["rescheduled_to"])
+    assert (tomorrow.date(), tomorrow.hour) == (START.date() + timedelta(days=1), 8)
+    assert (
+        await service.fetchval(
+            "SELECT count(*) FROM attempts WHERE command_id IS NULL"
+            " AND contact_point = $1",
+            CAP_PHONE,
+        )
+        == calls.reported
+    )
+    await assert_reported_transcript_is_scrubbed(service, out.records, p)
+
+
+async def assert_reported_transcript_is_scrubbed(
+    service: ServiceUnderTest, records: list[Record], plaintiff: str
+) -> None:
+    events = [json.loads(r.value or b"{}") for r in records]
+    [attempt] = [e for e in events if e.get("attempt_id") == f"{plaintiff}-cc-1"]
+    published = attempt["outcome"]["transcript"]
+    stored = await service.fetchval(
+        "SELECT content FROM documents WHERE ref = $1",
+        attempt["outcome"]["transcript_ref"],
+    )
+    assert stored == published
+    for secret in (CAP_ID_NUMBER, "13800001111", CAP_PHONE, "建国路88号"):
+        assert secret not in published
+    assert "1101051988****1236" in published and "北京市***" in published
+    assert "失业" in published
+    assert CAP_PHONE not in service.process.log_tail(10**7)  # type: ignore[union-attr]

@@ -4,13 +4,18 @@ A scaled clock (20,000 times real time) makes the 7-day collection window pass
 in about half a minute; both processes share it through RECOURSE_CLOCK.
 """
 
+import asyncio
 import json
+import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import asyncpg
 import pytest
 from aiokafka.structs import ConsumerRecord
 
@@ -19,7 +24,7 @@ from recourse.simulators.loans import LoanFactory
 from shared.clock import scaled_setting
 from tests.support.infra import Infra
 from tests.support.kafka import Publisher, TopicReader, header
-from tests.support.services import ServiceUnderTest, collection_pair
+from tests.support.services import ServiceUnderTest, collection_pair, run_id
 
 pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
@@ -170,3 +175,61 @@ async def assert_suits_follow_privacy_notices(
         " OR d.triaged->'reasons' @> '[{\"rule\": \"privacy_notice_undelivered\"}]')"
     )
     assert await triage.fetchval(unexplained) == 0
+
+
+EVALUATE = "from recourse.cli_triage import app; app(prog_name='recourse triage')"
+# (case, revision, score, recovered): c5 was re-triaged from 0.1 to 0.7.
+DECIDED_CASES = [
+    ("c1", 1, "0.05", "no"),
+    ("c2", 1, "0.25", "no"),
+    ("c3", 1, "0.28", "yes"),
+    ("c4", 1, "0.9", "yes"),
+    ("c5", 1, "0.1", "no"),
+    ("c5", 2, "0.7", "no"),
+]
+
+
+async def test_evaluate_reads_each_cases_latest_score_from_the_triage_schema(
+    infra: Infra, tmp_path: Path
+) -> None:
+    schema, plaintiff = f"triage_eval_{run_id()}", f"{run_id()}-p0"
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        "case_id,recovered\n"
+        + "".join(
+            f"{plaintiff}-{c},{r}\n" for c, rev, _, r in DECIDED_CASES if rev == 1
+        )
+    )
+    cli = [sys.executable, "-c", EVALUATE, "evaluate", str(labels)]
+    conn = await asyncpg.connect(infra.database_url)
+    try:
+        await conn.execute(
+            f"CREATE SCHEMA {schema}; CREATE TABLE {schema}.decisions ("
+            " plaintiff_id text, case_id text, revision integer,"
+            " score numeric(8, 6), PRIMARY KEY (plaintiff_id, case_id, revision))"
+        )
+        await conn.executemany(
+            f"INSERT INTO {schema}.decisions VALUES ($1, $2, $3, $4::numeric)",
+            [(plaintiff, f"{plaintiff}-{c}", rev, s) for c, rev, s, _ in DECIDED_CASES],
+        )
+        result = await asyncio.to_thread(
+            subprocess.run,
+            [*cli, "--schema", schema, "--out", str(tmp_path / "pr.png")],
+            env={**os.environ, "DATABASE_URL": infra.database_url},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        await conn.close()
+
+    assert result.returncode == 0, result.stderr
+    rows = {
+        line.split()[0]: line.split()[1:4]
+        for line in result.stdout.splitlines()
+        if line[:1] == " " or line[:1].isdigit()
+    }
+    assert "cases with label and score: 5" in result.stdout
+    assert rows["0.20"] == ["1.000", "0.333", "0.500"]
+    assert rows["0.30"] == ["0.667", "0.667", "0.667"]

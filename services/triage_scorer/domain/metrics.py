@@ -34,3 +34,21 @@ def scores_of(pairs: Iterable[tuple[bool, bool]]) -> Scores:
         fp += predicted and not actual
         fn += actual and not predicted
     return Scores(tp, fp, fn)
+
+
+class AmbiguousCaseError(ValueError):
+    """One case id was decided for several plaintiffs; name the plaintiff."""
+
+
+def latest_scores(rows: Iterable[tuple[str, str, int, float]]) -> dict[str, float]:
+    """Each case's score at its latest revision, from (plaintiff, case, rev, score)."""
+    latest: dict[str, tuple[str, int, float]] = {}
+    for plaintiff, case, revision, score in rows:
+        seen = latest.get(case)
+        if seen is not None and seen[0] != plaintiff:
+            raise AmbiguousCaseError(
+                f"case {case} was decided for {seen[0]} and {plaintiff}"
+            )
+        if seen is None or revision > seen[1]:
+            latest[case] = (plaintiff, revision, score)
+    return {case: score for case, (_, _, score) in latest.items()}

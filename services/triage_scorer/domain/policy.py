@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from contracts.loans import BorrowerProfile
 from services.triage_scorer.domain.case import Channel
 
 
@@ -21,6 +22,16 @@ DEFAULT_SEQUENCE: tuple[ContactStep, ...] = (
     ContactStep(2, Channel.CHAT_APP),
     ContactStep(3, Channel.PHONE),
     ContactStep(5, Channel.LETTER),
+)
+
+# Share of each occupation profile addressed in English (about one in eight).
+DEFAULT_ENGLISH_SHARE: tuple[tuple[str, float], ...] = (
+    (BorrowerProfile.SALARIED.value, 0.15),
+    (BorrowerProfile.SELF_EMPLOYED.value, 0.10),
+    (BorrowerProfile.STUDENT.value, 0.30),
+    (BorrowerProfile.UNEMPLOYED.value, 0.05),
+    (BorrowerProfile.RETIRED.value, 0.02),
+    (BorrowerProfile.OTHER.value, 0.10),
 )
 
 
@@ -44,6 +55,7 @@ class TriagePolicy:
         Channel.SMS,
         Channel.CHAT_APP,
     )
+    english_share: tuple[tuple[str, float], ...] = DEFAULT_ENGLISH_SHARE
 
 
 DEFAULT_POLICY = TriagePolicy()
@@ -93,6 +105,13 @@ def _step(raw: Any) -> ContactStep:
     return ContactStep(int(day), Channel(channel))
 
 
+def _shares(raw: Any) -> tuple[tuple[str, float], ...]:
+    shares = {BorrowerProfile(k).value: float(v) for k, v in dict(raw).items()}
+    if any(not 0.0 <= v <= 1.0 for v in shares.values()):
+        raise ValueError("english_share values must lie between 0 and 1")
+    return tuple(sorted(shares.items()))
+
+
 def overrides_from_json(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Turn JSON override values (strings, lists) into policy field values."""
     unknown = set(raw) - _FIELDS
@@ -104,6 +123,8 @@ def overrides_from_json(raw: Mapping[str, Any]) -> dict[str, Any]:
             converted[name] = Decimal(str(raw[name]))
         if "sequence" in raw:
             converted["sequence"] = tuple(_step(s) for s in raw["sequence"])
+        if "english_share" in raw:
+            converted["english_share"] = _shares(raw["english_share"])
         if "privacy_channels" in raw:
             converted["privacy_channels"] = tuple(
                 Channel(c) for c in raw["privacy_channels"]

@@ -28,6 +28,10 @@ INSERT INTO decisions (plaintiff_id, case_id, revision, decision, cause, score,
                        triaged, decided_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
 """
+DECISION_SCORES = """
+SELECT plaintiff_id, case_id, revision, score FROM decisions
+WHERE case_id = ANY($1::text[]) AND ($2::text IS NULL OR plaintiff_id = $2)
+"""
 LATEST_DECISION = """
 SELECT * FROM decisions WHERE plaintiff_id = $1 AND case_id = $2
 ORDER BY revision DESC LIMIT 1
@@ -110,3 +114,14 @@ async def mark_published(
         at,
         triaged.model_dump_json(),
     )
+
+
+async def decision_scores(
+    conn: asyncpg.Connection, case_ids: list[str], plaintiff_id: str | None
+) -> list[tuple[str, str, int, float]]:
+    """Every revision's score of the named cases, of one plaintiff when given."""
+    rows = await conn.fetch(DECISION_SCORES, case_ids, plaintiff_id)
+    return [
+        (r["plaintiff_id"], r["case_id"], r["revision"], float(r["score"]))
+        for r in rows
+    ]

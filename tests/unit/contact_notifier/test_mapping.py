@@ -75,6 +75,15 @@ def test_a_third_party_gets_the_neutral_text_only() -> None:
     assert not mentions_debt(mapping.body_of(command(third_party=True)))
 
 
+def test_an_english_reader_gets_english_messages_but_a_chinese_letter() -> None:
+    sms = mapping.body_of(command(language="en"))
+    letter = mapping.body_of(command(Channel.LETTER, language="en"))
+
+    assert sms.startswith("Dear 张三") and "逾期" not in sms
+    assert "逾期" in letter and "overdue" not in letter
+    assert mapping.recipient_of(command(Channel.LETTER, language="en")).language == "zh"
+
+
 def test_attempt_status_follows_reach_and_blocks() -> None:
     reached = ContactOutcome(reached=True, answered=False, right_party=False)
     assert mapping.attempted(command(), "a-1", AT, reached).status is (

@@ -1,9 +1,11 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from recourse.cli_triage import app
+from services.triage_scorer.domain.metrics import AmbiguousCaseError, latest_scores
 
 runner = CliRunner()
 
@@ -46,8 +48,26 @@ def test_evaluate_prints_metrics_per_threshold_and_writes_chart(
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_evaluate_without_scores_is_a_usage_error(tmp_path: Path) -> None:
+def test_evaluate_without_decisions_exits_2_when_the_database_is_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     labels = tmp_path / "labels.csv"
     labels.write_text("case_id,recovered\nc1,no\n")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+
     result = runner.invoke(app, ["evaluate", str(labels)])
-    assert result.exit_code != 0
+
+    assert result.exit_code == 2
+    assert "cannot read triage's database at 127.0.0.1:1" in result.output
+    assert "--decisions" in result.output
+
+
+def test_stored_scores_are_each_cases_latest_revision() -> None:
+    rows = [("acme", "c1", 1, 0.2), ("acme", "c1", 3, 0.7), ("acme", "c1", 2, 0.4)]
+
+    assert latest_scores([*rows, ("acme", "c2", 1, 0.1)]) == {"c1": 0.7, "c2": 0.1}
+
+
+def test_a_case_id_decided_for_two_plaintiffs_is_refused() -> None:
+    with pytest.raises(AmbiguousCaseError, match="acme and zeta"):
+        latest_scores([("acme", "c1", 1, 0.2), ("zeta", "c1", 1, 0.9)])

@@ -1,14 +1,18 @@
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from contracts.contact import Channel, Purpose
+from contracts.loans import BorrowerProfile
 from contracts.notices import NoticeKind
 from contracts.triage import CaseFeatures, CaseTriaged, Reason, TriageDecision
 from recourse.simulators.loans import LoanFactory
 from services.triage_scorer import outgoing
+from services.triage_scorer.domain.policy import DEFAULT_POLICY
 
 AT = datetime(2026, 3, 2, 2, tzinfo=UTC)
-REPORT = LoanFactory("acme", ("cn-110105",)).overdue(3)
+FACTORY = LoanFactory("acme", ("cn-110105",))
+REPORT = FACTORY.overdue(3)
 
 
 def decided(decision: TriageDecision, *rules: str) -> CaseTriaged:
@@ -43,6 +47,28 @@ def test_collection_command_asks_for_the_amount_owed_within_a_week() -> None:
     assert command.recipient.phone == REPORT.borrower.phone
     assert command.recipient.profile is REPORT.borrower.profile
     assert (command.not_before, command.requested_by) == (AT, "triage-scorer")
+
+
+def test_commands_address_the_borrower_in_the_language_triage_chose() -> None:
+    english = replace(DEFAULT_POLICY, english_share=(("salaried", 1.0),))
+    salaried = next(
+        report
+        for i in range(50)
+        if (report := FACTORY.overdue(i)).borrower.profile is BorrowerProfile.SALARIED
+    )
+
+    sms = outgoing.send_notice("c-1", salaried, Purpose.COLLECTION, Channel.SMS, AT)
+    chat = outgoing.send_notice(
+        "c-2", salaried, Purpose.COLLECTION, Channel.CHAT_APP, AT, english
+    )
+    letter = outgoing.send_notice(
+        "c-3", salaried, Purpose.COLLECTION, Channel.LETTER, AT, english
+    )
+
+    assert sms.recipient.language == outgoing.language_for(
+        salaried, Channel.SMS, DEFAULT_POLICY
+    )
+    assert (chat.recipient.language, letter.recipient.language) == ("en", "zh")
 
 
 def test_privacy_command_carries_no_amount() -> None:

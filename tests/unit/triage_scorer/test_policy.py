@@ -53,6 +53,7 @@ def test_stored_json_overrides_become_policy_values() -> None:
         "sequence": [[0, "sms"], {"day": 2, "channel": "phone"}],
         "privacy_channels": ["sms"],
         "file_suit_max_score": 0.25,
+        "english_share": {"student": 0.5, "salaried": 0},
     }
     converted = overrides_from_json(raw)
     assert converted["principal_threshold"] == Decimal("12000")
@@ -62,11 +63,18 @@ def test_stored_json_overrides_become_policy_values() -> None:
     )
     assert converted["privacy_channels"] == (Channel.SMS,)
     assert converted["file_suit_max_score"] == 0.25
+    assert converted["english_share"] == (("salaried", 0.0), ("student", 0.5))
 
 
 @pytest.mark.parametrize(
     "raw",
-    [{"reach": 0.5}, {"sequence": [[0, "pigeon"]]}, {"principal_threshold": "x"}],
+    [
+        {"reach": 0.5},
+        {"sequence": [[0, "pigeon"]]},
+        {"principal_threshold": "x"},
+        {"english_share": {"student": 1.5}},
+        {"english_share": {"pirate": 0.5}},
+    ],
 )
 def test_unknown_or_unreadable_overrides_are_refused(raw: dict[str, object]) -> None:
     with pytest.raises(PolicyError):
