@@ -1,7 +1,9 @@
 """Collection to decisions: triage-scorer and contact-notifier as two processes.
 
-A scaled clock (20,000 times real time) makes the 7-day collection window pass
-in about half a minute; both processes share it through RECOURSE_CLOCK.
+Both processes read one manual clock (RECOURSE_CLOCK=manual;file=...) that the
+test moves 30 simulated minutes every 0.1 s, so the 7-day collection window
+passes in about half a minute, and holds still while contact-notifier is killed
+and restarted.
 """
 
 import asyncio
@@ -9,10 +11,9 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -21,27 +22,32 @@ from aiokafka.structs import ConsumerRecord
 
 from contracts import topics
 from recourse.simulators.loans import LoanFactory
-from shared.clock import scaled_setting
 from tests.support.infra import Infra
 from tests.support.kafka import Publisher, TopicReader, header
+from tests.support.manual_clock import SteppedClock
 from tests.support.services import ServiceUnderTest, collection_pair, run_id
 
 pytestmark = pytest.mark.integration
 Record = ConsumerRecord[bytes, bytes]
 COURTS = ("cn-110105", "cn-310115")
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
-FACTOR = 20_000.0
+STEP = timedelta(minutes=30)
 CASES_PER_TENANT = 250
 ATTEMPTS = "SELECT count(*) FROM attempts"
 DECIDED = "SELECT count(*) FROM cases WHERE status = 'decided'"
 
 
 @pytest.fixture
+def clock(tmp_path: Path) -> SteppedClock:
+    return SteppedClock(tmp_path / "clock", START, STEP, every=0.1)
+
+
+@pytest.fixture
 async def services(
-    infra: Infra, tmp_path: Path
+    infra: Infra, tmp_path: Path, clock: SteppedClock
 ) -> AsyncIterator[tuple[ServiceUnderTest, ServiceUnderTest]]:
     env = {
-        "RECOURSE_CLOCK": scaled_setting(START, FACTOR, time.time()),
+        "RECOURSE_CLOCK": clock.setting,
         "RECOURSE_SWEEP_INTERVAL_SECONDS": "0.2",
     }
     triage, contact = await collection_pair(infra, tmp_path, env)
@@ -93,7 +99,9 @@ async def wait_until_settled(
 
 
 async def test_five_hundred_cases_are_decided_and_a_killed_notifier_loses_no_attempt(
-    infra: Infra, services: tuple[ServiceUnderTest, ServiceUnderTest]
+    infra: Infra,
+    services: tuple[ServiceUnderTest, ServiceUnderTest],
+    clock: SteppedClock,
 ) -> None:
     triage, contact = services
     plaintiffs = [f"{triage.run}-p0", f"{triage.run}-p1"]
@@ -102,14 +110,19 @@ async def test_five_hundred_cases_are_decided_and_a_killed_notifier_loses_no_att
     async with (
         TopicReader(infra.bootstrap_servers, topics.CONTACT) as contact_out,
         TopicReader(infra.bootstrap_servers, topics.TRIAGE) as triage_out,
+        clock.running(),
     ):
         triage.start()
         contact.start()
         await publish_cases(infra, plaintiffs)
         await contact.wait_for_count(ATTEMPTS, 700, 120, contact.assert_alive)
+        held_at = clock.hold()
         contact.kill()
         at_kill = await contact.fetchval(ATTEMPTS)
         contact.start()
+        await asyncio.sleep(1.0)
+        assert clock.clock.now() == held_at
+        clock.resume()
         await triage.wait_for_count(DECIDED, total, 150, triage.assert_alive)
         await wait_until_settled(triage, contact, 60)
         stored = int(await contact.fetchval(ATTEMPTS))  # type: ignore[arg-type]
