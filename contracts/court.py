@@ -5,7 +5,14 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, Field
 
-from contracts.assets import Asset, Guarantee, PreservationStage, Respondent
+from contracts.assets import (
+    Asset,
+    AssetKind,
+    Guarantee,
+    MeasureKind,
+    PreservationStage,
+    Respondent,
+)
 from contracts.base import (
     Address,
     CaseId,
@@ -125,4 +132,23 @@ class PreservationApplicationSubmitted(Contract):
     submitted_at: AwareDatetime = Field(description="When it was submitted.")
 
 
-EVENTS = (BatchFilingSubmitted, PreservationApplicationSubmitted)
+class PreservationRenewalSubmitted(Contract):
+    """An application to renew one measure is filed with the court before expiry."""
+
+    application_id: Ref = Field(description="The original application.")
+    plaintiff_id: PlaintiffId = Field(description="The applicant.")
+    court_id: CourtId = Field(description="Court that ordered the measure.")
+    case_id: CaseId = Field(description="Case the claim belongs to.")
+    ruling_docket: DocketNumber = Field(description="Docket of the original order.")
+    asset_kind: AssetKind = Field(description="Kind of asset; sets the legal term.")
+    asset_identifier: Text = Field(description="The asset, as the court named it.")
+    measure: MeasureKind = Field(description="Freeze, seizure or sealing.")
+    expiry_date: date = Field(description="Current last day of the measure.")
+    submitted_at: AwareDatetime = Field(description="When it was submitted.")
+
+
+EVENTS = (
+    BatchFilingSubmitted,
+    PreservationApplicationSubmitted,
+    PreservationRenewalSubmitted,
+)

@@ -88,6 +88,22 @@ class FeeAssessed(Contract):
         return self
 
 
+class PreservationFeeReassessed(Contract):
+    """The court's order fixed the value preserved; the fee is priced on it."""
+
+    plaintiff_id: PlaintiffId = Field(description="Plaintiff who pays.")
+    case_id: CaseId = Field(description="The case.")
+    court_id: CourtId = Field(description="Court the fee is owed to.")
+    application_id: Ref = Field(description="Preservation application priced.")
+    preserved_value: Money = Field(description="Value actually preserved, in yuan.")
+    prepaid: Money = Field(description="Fee assessed on the value applied for.")
+    amount: Money = Field(description="Fee on the value actually preserved.")
+    refund_due: Money = Field(description="Prepaid beyond the fee, to refund.")
+    balance_due: Money = Field(description="Fee beyond the prepayment, still owed.")
+    breakdown: tuple[FeeBand, ...] = Field(description="Bands the fee summed over.")
+    reassessed_at: AwareDatetime = Field(description="When the fee was repriced.")
+
+
 class CaseFee(Contract):
     """One case's line on a batch invoice."""
 
@@ -167,6 +183,7 @@ class BatchWithdrawn(Contract):
 
 EVENTS = (
     FeeAssessed,
+    PreservationFeeReassessed,
     FeeInvoiceIssued,
     InvoiceSettled,
     InvoicePaymentReported,

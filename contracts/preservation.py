@@ -67,6 +67,23 @@ class PreservationApplicationReturned(Contract):
     returned_at: AwareDatetime = Field(description="When it was returned.")
 
 
+class PreservationApplicationCompleted(Contract):
+    """A request passed every check and awaits its fee from fee-calculator."""
+
+    request_id: Ref = Field(description="The platform's request.")
+    application_id: Ref = Field(description="Application to be sent to the court.")
+    plaintiff_id: PlaintiffId = Field(description="The applicant.")
+    case_id: CaseId = Field(description="Case the claim belongs to.")
+    court_id: CourtId = Field(description="Court to apply to.")
+    stage: PreservationStage = Field(description="Before or during the suit.")
+    claim_amount: PositiveMoney = Field(description="Amount to secure.")
+    value_to_preserve: Money = Field(
+        description="Value the application asks to preserve: the fee's basis until "
+        "the court's order fixes the value actually preserved."
+    )
+    completed_at: AwareDatetime = Field(description="When the checks passed.")
+
+
 class PreservationApplied(Contract):
     """A complete request was submitted to the court."""
 
@@ -78,7 +95,9 @@ class PreservationApplied(Contract):
     stage: PreservationStage = Field(description="Before or during the suit.")
     claim_amount: PositiveMoney = Field(description="Amount to secure.")
     guarantee: Guarantee = Field(description="Guarantee offered.")
-    fee: Money = Field(description="Statutory application fee paid, Art. 14(2).")
+    fee: Money = Field(
+        description="Application fee prepaid, as fee-calculator assessed it."
+    )
     applied_at: AwareDatetime = Field(description="When it was submitted.")
 
 
@@ -129,6 +148,18 @@ class MeasureRenewed(Contract):
     expiry_date: date = Field(description="New last day of the measure.")
     beyond_cap: bool = Field(description="The new term exceeds the legal maximum.")
     recorded_at: AwareDatetime = Field(description="When it was recorded.")
+
+
+class RenewalApplied(Contract):
+    """The tracker asked the court to renew one measure before it expires."""
+
+    application_id: Ref = Field(description="Original application.")
+    plaintiff_id: PlaintiffId = Field(description="The applicant.")
+    case_id: CaseId = Field(description="Case the claim belongs to.")
+    court_id: CourtId = Field(description="The court.")
+    asset_identifier: Text = Field(description="The asset.")
+    expiry_date: date = Field(description="Current last day of the measure.")
+    applied_at: AwareDatetime = Field(description="When the renewal was asked.")
 
 
 class PreservationLifted(Contract):
@@ -194,10 +225,12 @@ class ReviewEscalated(Contract):
 
 EVENTS = (
     PreservationApplicationReturned,
+    PreservationApplicationCompleted,
     PreservationApplied,
     PreservationOrderRecorded,
     FreezeRenewalDue,
     MeasureRenewed,
+    RenewalApplied,
     PreservationLifted,
     PreSuitDeadlineWarned,
     WrongfulApplicationExposureFlagged,

@@ -3,8 +3,18 @@
 from datetime import datetime
 from decimal import Decimal
 
-from contracts.fees import FeeAssessed, FeeBand, FeeKind, FeePolicy, Procedure
-from contracts.preservation import PreservationApplied
+from contracts.fees import (
+    FeeAssessed,
+    FeeBand,
+    FeeKind,
+    FeePolicy,
+    PreservationFeeReassessed,
+    Procedure,
+)
+from contracts.preservation import (
+    PreservationApplicationCompleted,
+    PreservationOrderRecorded,
+)
 from contracts.triage import CaseTriaged
 from services.fee_calculator.config import CHINA_TIME, TenantFees
 from services.fee_calculator.domain import schedules, statutory
@@ -86,23 +96,53 @@ def acceptance_fee(
     )
 
 
-def preservation_fee(applied: PreservationApplied, at: datetime) -> FeeAssessed:
-    """The statutory preservation fee (Art. 14(2)) on the value to preserve."""
-    quote = statutory.quote_fee(
-        schedules.FeeKind.PRESERVATION,
-        applied.claim_amount,
-        at.astimezone(CHINA_TIME).date(),
+def _preservation_quote(value: Decimal, at: datetime) -> statutory.FeeQuote:
+    return statutory.quote_fee(
+        schedules.FeeKind.PRESERVATION, value, at.astimezone(CHINA_TIME).date()
     )
+
+
+def preservation_fee(
+    completed: PreservationApplicationCompleted, at: datetime
+) -> FeeAssessed:
+    """The statutory fee (Art. 14(2)) on the value the application asks to preserve."""
+    quote = _preservation_quote(completed.value_to_preserve, at)
     return FeeAssessed(
-        plaintiff_id=applied.plaintiff_id,
-        case_id=applied.case_id,
-        court_id=applied.court_id,
+        plaintiff_id=completed.plaintiff_id,
+        case_id=completed.case_id,
+        court_id=completed.court_id,
         fee_kind=FeeKind.PRESERVATION,
         procedure=Procedure.ORDINARY,
         policy=FeePolicy.STATUTORY,
-        claim_amount=applied.claim_amount,
+        claim_amount=completed.value_to_preserve,
         amount=quote.amount,
         breakdown=_bands(quote),
         assessed_at=at,
-        application_id=applied.application_id,
+        application_id=completed.application_id,
+    )
+
+
+def preserved_value(recorded: PreservationOrderRecorded) -> Decimal:
+    """The value the court's order actually preserved: its measures' amounts."""
+    return sum((m.amount or ZERO for m in recorded.measures), Decimal("0.00"))
+
+
+def preservation_fee_on_order(
+    recorded: PreservationOrderRecorded, prepaid: Decimal, at: datetime
+) -> PreservationFeeReassessed:
+    """The fee on the value actually preserved, against what was prepaid."""
+    value = preserved_value(recorded)
+    quote = _preservation_quote(value, at)
+    return PreservationFeeReassessed(
+        plaintiff_id=recorded.plaintiff_id,
+        case_id=recorded.case_id,
+        court_id=recorded.court_id,
+        application_id=recorded.application_id,
+        preserved_value=value,
+        prepaid=prepaid,
+        amount=quote.amount,
+        refund_due=max(prepaid - quote.amount, ZERO),
+        balance_due=max(quote.amount - prepaid, ZERO),
+        breakdown=_bands(quote),
+        reassessed_at=at,
     )

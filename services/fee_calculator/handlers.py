@@ -1,4 +1,4 @@
-"""Prices cases and applications, invoices sealed batches, books panel rates."""
+"""Prices cases, invoices sealed batches, books panel rates."""
 
 import structlog
 from pydantic import ValidationError
@@ -6,7 +6,6 @@ from pydantic import ValidationError
 from contracts import topics
 from contracts.fees import CaseFee, FeeAssessed, FeeInvoiceIssued
 from contracts.filing import BatchSealed, CaseDocketed
-from contracts.preservation import PreservationApplied
 from contracts.triage import CaseTriaged, TriageDecision
 from services.fee_calculator import assessment, config
 from services.fee_calculator.days import local_day, statutory_days
@@ -22,9 +21,10 @@ from shared.errors import BadInput
 log = structlog.get_logger(__name__)
 
 
-async def _keep_and_announce(
+async def keep_and_announce(
     uow: UnitOfWork, incoming: Incoming, assessed: FeeAssessed
 ) -> None:
+    """Keep a priced fee once and announce it on recourse.fees.v1."""
     if not await fees.insert_fee(uow.conn, assessed, incoming.meta.id):
         log.info("fee_already_assessed", case_id=assessed.case_id)
         return
@@ -50,26 +50,7 @@ async def assess_acceptance_fee(uow: UnitOfWork, incoming: Incoming) -> None:
         assessed = assessment.acceptance_fee(triaged, tenant, uow.now())
     except (FeeCalculatorError, ValidationError) as error:
         raise BadInput(f"cannot price case {triaged.case_id}: {error}") from error
-    await _keep_and_announce(uow, incoming, assessed)
-
-
-async def assess_preservation_fee(uow: UnitOfWork, incoming: Incoming) -> None:
-    """Price the preservation fee of an application made to a court."""
-    applied = incoming.event
-    assert isinstance(applied, PreservationApplied)
-    try:
-        assessed = assessment.preservation_fee(applied, uow.now())
-    except (FeeCalculatorError, ValidationError) as error:
-        reason = f"cannot price application {applied.application_id}: {error}"
-        raise BadInput(reason) from error
-    if assessed.amount != applied.fee:
-        log.warning(
-            "preservation_fee_differs",
-            application_id=applied.application_id,
-            paid=str(applied.fee),
-            statutory=str(assessed.amount),
-        )
-    await _keep_and_announce(uow, incoming, assessed)
+    await keep_and_announce(uow, incoming, assessed)
 
 
 async def invoice_batch(uow: UnitOfWork, incoming: Incoming) -> None:

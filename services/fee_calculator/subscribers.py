@@ -3,9 +3,12 @@
 from contracts import topics
 from contracts.filing import BatchSealed, CaseDocketed
 from contracts.platform import FeePaymentMade
-from contracts.preservation import PreservationApplied
+from contracts.preservation import (
+    PreservationApplicationCompleted,
+    PreservationOrderRecorded,
+)
 from contracts.triage import CaseTriaged
-from services.fee_calculator import handlers, payments
+from services.fee_calculator import handlers, payments, preservation
 from shared.delivery.consumer import Route
 from shared.runtime import Service
 
@@ -34,9 +37,17 @@ def on_filing(service: Service) -> None:
 
 
 def on_preservation(service: Service) -> None:
-    """Preservation applications made to a court are priced."""
+    """Complete applications are priced; orders reprice on the value preserved."""
     service.consume(
-        Route.of([(PreservationApplied, handlers.assess_preservation_fee)]),
+        Route.of(
+            [
+                (
+                    PreservationApplicationCompleted,
+                    preservation.assess_preservation_fee,
+                ),
+                (PreservationOrderRecorded, preservation.reassess_on_order),
+            ]
+        ),
         title="on_preservation",
         topics=(topics.PRESERVATION,),
     )

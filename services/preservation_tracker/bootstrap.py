@@ -21,6 +21,7 @@ def build() -> Service:
     subscribers.on_court_rulings(service, RulingRecorder(policies))
     subscribers.on_filing(service)
     subscribers.on_preservation(service)
+    subscribers.on_fees(service)
     sweeps = Sweeps(policies)
     service.sweeps.append(sweeps.emit_due_deadlines)
     service.sweeps.append(sweeps.escalate_stale_reviews)

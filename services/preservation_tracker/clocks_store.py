@@ -70,6 +70,21 @@ async def renew_measure(
     )
 
 
+async def mark_renewal_applied(
+    conn: asyncpg.Connection, application_id: str, asset: str, expiry: date
+) -> bool:
+    """Note a renewal asked for this expiry; False when it was asked already."""
+    marked = await conn.fetchval(
+        "UPDATE measures SET renewal_applied_for = $3 WHERE application_id = $1"
+        " AND asset_identifier = $2 AND renewal_applied_for IS DISTINCT FROM $3"
+        " RETURNING 1",
+        application_id,
+        asset,
+        expiry,
+    )
+    return marked is not None
+
+
 async def set_measure_status(
     conn: asyncpg.Connection, application_id: str, asset: str | None, status: str
 ) -> None:
@@ -126,7 +141,8 @@ async def due_deadlines(
 ) -> list[Row]:
     return await conn.fetch(
         "SELECT d.*, a.plaintiff_id, a.case_id, a.court_id, a.stage, a.taken_on,"
-        " a.suit_due_on, a.status AS application_status FROM deadlines d"
+        " a.suit_due_on, a.ruling_docket, a.status AS application_status"
+        " FROM deadlines d"
         " JOIN applications a USING (application_id)"
         " WHERE d.done_at IS NULL AND d.cancelled_at IS NULL AND d.due_at <= $1"
         " ORDER BY d.due_at, d.deadline_id LIMIT $2 FOR UPDATE OF d",

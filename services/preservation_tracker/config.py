@@ -18,6 +18,7 @@ _OVERRIDABLE = (
     "lapse_warning_days",
     "lapse_days",
     "review_max_age_hours",
+    "auto_renew",
 )
 
 
@@ -33,6 +34,7 @@ class PreservationSettings(BaseSettings):
     lapse_warning_days: tuple[int, ...] = DEFAULT_POLICY.lapse_warning_days
     lapse_days: int = Field(default=DEFAULT_POLICY.lapse_days, ge=1)
     review_max_age_hours: float = Field(default=24.0, gt=0)
+    auto_renew: bool = DEFAULT_POLICY.auto_renew
     tenant_overrides: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description='e.g. {"acme": {"renewal_lead_days": 45}}',
@@ -49,6 +51,7 @@ def _policy(values: dict[str, Any]) -> PreservationPolicy:
         renewal_lead_days=int(values["renewal_lead_days"]),
         renewal_urgent_days=int(values["renewal_urgent_days"]),
         lapse_days=int(values["lapse_days"]),
+        auto_renew=bool(values["auto_renew"]),
     )
 
 

@@ -95,6 +95,35 @@ async def mark_applied(
     await set_status(conn, application_id, "applied", fee=fee, applied_at=at)
 
 
+async def mark_awaiting_fee(
+    conn: asyncpg.Connection, application_id: str, value: Decimal
+) -> None:
+    await set_status(conn, application_id, "awaiting_fee", value_to_preserve=value)
+
+
+async def preserved_applications(
+    conn: asyncpg.Connection, plaintiff_id: str, case_id: str
+) -> list[Row]:
+    """Applications of a case whose measures were ever ordered, not yet flagged."""
+    return await conn.fetch(
+        "SELECT * FROM applications WHERE plaintiff_id = $1 AND case_id = $2"
+        " AND status IN ('ordered', 'lifted') AND taken_on IS NOT NULL"
+        " AND exposure_flagged_at IS NULL ORDER BY application_id FOR UPDATE",
+        plaintiff_id,
+        case_id,
+    )
+
+
+async def mark_exposure_flagged(
+    conn: asyncpg.Connection, application_id: str, at: datetime
+) -> None:
+    await conn.execute(
+        "UPDATE applications SET exposure_flagged_at = $2 WHERE application_id = $1",
+        application_id,
+        at,
+    )
+
+
 async def insert_review_items(
     conn: asyncpg.Connection, items: list[ReviewItem]
 ) -> None:

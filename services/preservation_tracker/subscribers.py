@@ -1,11 +1,12 @@
 """Topic wiring for preservation-tracker: subscribers only route to handlers."""
 
 from contracts import topics
+from contracts.fees import FeeAssessed
 from contracts.filing import CaseDocketed
 from contracts.platform import PreservationRequested
 from contracts.preservation import ReviewDecisionRecorded
 from contracts.rulings import JudgmentIssued, PreservationOrdered, PreservationRenewed
-from services.preservation_tracker.handlers import outcomes, reviews
+from services.preservation_tracker.handlers import fees, outcomes, reviews
 from services.preservation_tracker.handlers.intake import RequestIntake
 from services.preservation_tracker.handlers.rulings import RulingRecorder
 from shared.delivery.consumer import Route
@@ -53,4 +54,13 @@ def on_preservation(service: Service) -> None:
         Route.of([(ReviewDecisionRecorded, reviews.decide_review)]),
         title="on_preservation",
         topics=(topics.PRESERVATION,),
+    )
+
+
+def on_fees(service: Service) -> None:
+    """Preservation fees assessed by fee-calculator: the application is filed."""
+    service.consume(
+        Route.of([(FeeAssessed, fees.file_on_fee)]),
+        title="on_fees",
+        topics=(topics.FEES,),
     )

@@ -21,6 +21,7 @@ from services.preservation_tracker.domain.review import (
     due_escalations,
 )
 from services.preservation_tracker.handlers.lifting import lift
+from services.preservation_tracker.handlers.renewing import apply_for_renewal
 from services.preservation_tracker.handlers.reviews import escalate
 from shared.delivery.unit_of_work import UnitOfWork
 from shared.notices import notify_platform as notify
@@ -113,6 +114,8 @@ class Sweeps:
         expiry = measure["expiry_date"]
         request_by = expiry - timedelta(days=policy.renewal_urgent_days)
         urgent = kind is DeadlineKind.RENEWAL_URGENT
+        if kind is DeadlineKind.RENEWAL_REMINDER:
+            await apply_for_renewal(uow, row, measure, policy, _cause(row))
         uow.emit(
             FreezeRenewalDue(
                 application_id=app_id,

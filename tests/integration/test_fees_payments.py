@@ -6,14 +6,14 @@ it publishes their events and reads what fee-calculator answers.
 
 import time
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from contracts import topics
-from contracts.assets import Guarantee, GuaranteeKind, PreservationStage
+from contracts.assets import AssetKind, Measure, MeasureKind, PreservationStage
 from contracts.base import Contract
 from contracts.fees import (
     BatchWithdrawn,
@@ -25,12 +25,16 @@ from contracts.fees import (
     InvoiceSettled,
     PaymentStatus,
     PrepaymentDeadlineApproaching,
+    PreservationFeeReassessed,
 )
 from contracts.filing import BatchSealed, CaseDocketed, SealReason
 from contracts.loans import Arrears
 from contracts.notices import NoticeKind, PlatformNotice
 from contracts.platform import FeePaymentMade
-from contracts.preservation import PreservationApplied
+from contracts.preservation import (
+    PreservationApplicationCompleted,
+    PreservationOrderRecorded,
+)
 from contracts.triage import CaseTriaged, TriageDecision
 from services.fee_calculator.config import CHINA_TIME
 from shared.clock import scaled_setting
@@ -192,22 +196,41 @@ async def test_payments_settle_invoices_and_every_other_payment_is_reported(
     assert await service.fetchval(letters, p0.encode()) == 1
 
 
-async def test_preservation_fee_is_priced_and_docketed_cases_book_the_panel(
+async def test_preservation_fee_is_priced_then_repriced_on_the_value_preserved(
     infra: Infra, fees: Start
 ) -> None:
     service = fees({})
     p0 = f"{service.run}-p0"
-    applied = PreservationApplied(
+    app_id = f"{service.run}-app-1"
+    completed = PreservationApplicationCompleted(
         request_id="req-1",
-        application_id=f"{service.run}-app-1",
+        application_id=app_id,
         plaintiff_id=p0,
         case_id=f"{p0}-0000001",
         court_id="cn-110105",
         stage=PreservationStage.PRE_SUIT,
-        claim_amount=Decimal("50000"),
-        guarantee=Guarantee(kind=GuaranteeKind.INSURANCE_POLICY, amount=Decimal(50000)),
-        fee=Decimal("520.00"),
-        applied_at=datetime.now(UTC),
+        claim_amount=Decimal("60000"),
+        value_to_preserve=Decimal("50000"),
+        completed_at=datetime.now(UTC),
+    )
+    recorded = PreservationOrderRecorded(
+        application_id=app_id,
+        plaintiff_id=p0,
+        case_id=completed.case_id,
+        court_id="cn-110105",
+        stage=PreservationStage.PRE_SUIT,
+        docket_number="(2026)京0105财保3号",
+        measures=(
+            Measure(
+                asset_kind=AssetKind.BANK_ACCOUNT,
+                asset_identifier="6222-1",
+                measure=MeasureKind.FREEZE,
+                amount=Decimal("20000"),
+                start_date=date(2026, 3, 3),
+                expiry_date=date(2027, 3, 2),
+            ),
+        ),
+        recorded_at=datetime.now(UTC),
     )
     docketed = CaseDocketed(
         plaintiff_id=p0,
@@ -219,16 +242,36 @@ async def test_preservation_fee_is_priced_and_docketed_cases_book_the_panel(
     )
     tap = await launch(infra, service)
     async with Publisher(infra.bootstrap_servers) as publisher:
-        await publisher.event(topics.PRESERVATION, applied, p0)
+        await publisher.event(topics.PRESERVATION, completed, p0)
         await publisher.event(topics.FILING, docketed, p0)
         await wait(tap, service, lambda: len(tap.unique(FeeAssessed)) == 1, "fee")
+        for _ in range(2):
+            await publisher.event(topics.PRESERVATION, recorded, p0)
+        await wait(
+            tap,
+            service,
+            lambda: len(tap.unique(PreservationFeeReassessed)) == 1,
+            "repricing",
+        )
+        await tap.settle()
     await service.wait_for_count(
         "SELECT count(*) FROM panel_ledger", 3, 30, service.assert_alive
     )
 
     [fee] = tap.unique(FeeAssessed)
     assert (fee.fee_kind, fee.amount, fee.case) == (FeeKind.PRESERVATION, 520, None)
-    assert fee.application_id == applied.application_id
+    assert fee.application_id == app_id
+    [repriced] = tap.unique(PreservationFeeReassessed)
+    assert (repriced.preserved_value, repriced.prepaid, repriced.amount) == (
+        Decimal("20000"),
+        Decimal("520"),
+        Decimal("220"),
+    )
+    assert repriced.refund_due == Decimal("300")
+    notices = [n for n in tap.unique(PlatformNotice) if n.plaintiff_id == p0]
+    assert [n.data["refund_due"] for n in notices] == ["300.00"]
+    final = "SELECT final_amount FROM fees WHERE application_id = $1"
+    assert await service.fetchval(final, app_id) == Decimal("220.00")
     total = await service.fetchval("SELECT sum(amount) FROM panel_ledger")
     assert total == Decimal("65.00")
 

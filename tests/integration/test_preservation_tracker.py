@@ -1,9 +1,9 @@
 """preservation-tracker end to end: real broker, real database, scaled clock.
 
-The test plays the platforms and the court (with the court simulator's order
-function). A simulated day passes in half a second while suits race the 30-day
-rule, then in a tenth of a second, so a year of freezes, renewals and lapses
-plays out in about a minute.
+The test plays the platforms, fee-calculator (with its assessment function)
+and the court (with the court simulator's order function). A simulated day
+passes in half a second while suits race the 30-day rule, then in a tenth of a
+second, so a year of freezes, renewals and lapses plays out in about a minute.
 """
 
 import heapq
@@ -33,11 +33,18 @@ from contracts.assets import (
     Respondent,
 )
 from contracts.base import Contract
-from contracts.court import PreservationApplicationSubmitted
+from contracts.court import (
+    PreservationApplicationSubmitted,
+    PreservationRenewalSubmitted,
+)
 from contracts.filing import CaseDocketed
 from contracts.loans import Sex
 from contracts.platform import PreservationRequested
-from contracts.preservation import FreezeRenewalDue, LiftReason, PreservationLifted
+from contracts.preservation import (
+    LiftReason,
+    PreservationApplicationCompleted,
+    PreservationLifted,
+)
 from contracts.registry import decode
 from contracts.rulings import (
     JudgmentIssued,
@@ -52,11 +59,9 @@ from recourse.cli_preservation import (
     fetch,
     publish_decisions,
 )
-from recourse.simulators.court.preservation import (
-    TERM_YEARS,
-    on_preservation_application,
-)
+from recourse.simulators.court.preservation import TERM_YEARS, plan_order
 from recourse.simulators.loans import LoanFactory
+from services.fee_calculator.assessment import preservation_fee
 from shared.clock import ScaledClock, scaled_setting
 from shared.periods import add_years
 from tests.support.infra import Infra
@@ -271,6 +276,7 @@ class Expect:
     expired_lifts: int = 0
     expiries: list[date] = field(default_factory=list)
     lifted: dict[str, LiftReason] = field(default_factory=dict)
+    fees: dict[str, Decimal] = field(default_factory=dict)
 
     def lifts(self, reason: LiftReason) -> int:
         return sum(r is reason for r in self.lifted.values())
@@ -329,7 +335,8 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
     dlq = topics.dlq_topic("preservation-tracker")
     watched = [*court_topics, *notice_topics, topics.PRESERVATION, dlq]
     await create_topics(
-        infra.bootstrap_servers, [*watched, *request_topics, topics.FILING]
+        infra.bootstrap_servers,
+        [*watched, *request_topics, topics.FILING, topics.FEES],
     )
     court = Court(clock)
     expect = Expect()
@@ -431,6 +438,8 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
     lifted = list(tap.distinct("PreservationLifted").values())
     warned = tap.distinct("PreSuitDeadlineWarned")
     renewed = tap.distinct("MeasureRenewed")
+    renewals_applied = tap.distinct("RenewalApplied")
+    renewals_filed = tap.distinct("PreservationRenewalSubmitted")
     exposures = tap.distinct("WrongfulApplicationExposureFlagged")
     escalated = tap.distinct("ReviewEscalated")
     notices = tap.distinct("PlatformNotice")
@@ -445,6 +454,7 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
         "beyond_cap": sum(len(o.terms_beyond_cap) for o in orders.values()),
         "reminders": sum(not r.urgent for r in reminders),
         "urgent_reminders": sum(r.urgent for r in reminders),
+        "renewals_applied": len(renewals_applied),
         "renewals": len(renewed),
         "lapse_warnings": len(warned),
         "lapses": sum(lift.reason == "suit_not_filed" for lift in lifted),
@@ -464,7 +474,9 @@ async def test_several_hundred_requests_of_two_platforms_run_to_their_end_state(
     assert report["lapse_warnings"] == 2 * expect.lapses
     assert report["exposures"] == expect.exposures > 0
     assert report["reminders"] == expect.reminders > 0
+    assert report["renewals_applied"] == len(renewals_filed) == expect.reminders
     assert report["renewals"] == expect.renewals > 0
+    assert {a.application_id: a.fee for a in applied.values()} == expect.fees
     assert report["urgent_reminders"] == expect.urgent
     assert report["expired"] == expect.expired_lifts
     assert await tracker.fetchval("SELECT count(*) FROM applications") == len(plans)
@@ -508,36 +520,42 @@ async def react(
     expect: Expect,
     ordered: set[str],
 ) -> None:
-    """Act as the court on what the tracker sent it, and on reminders."""
+    """Act as fee-calculator and the court on what the tracker sent them."""
     kind = header(record, "ce_type") or ""
-    if kind.endswith(".PreservationApplicationSubmitted.v1"):
+    if kind.endswith(".PreservationApplicationCompleted.v1"):
+        completed = decode(kind, record.value or b"")
+        assert isinstance(completed, PreservationApplicationCompleted)
+        assessed = preservation_fee(completed, clock.now())
+        expect.fees[completed.application_id] = assessed.amount
+        court.schedule(clock.now(), topics.FEES, assessed, completed.plaintiff_id)
+    elif kind.endswith(".PreservationApplicationSubmitted.v1"):
         app = decode(kind, record.value or b"")
         assert isinstance(app, PreservationApplicationSubmitted)
         if app.application_id in ordered:
             return
         ordered.add(app.application_id)
         plan = next(p for p in plans.values() if p.request.case_id == app.case_id)
-        for due, event in on_preservation_application(app, clock.now(), rng):
-            assert isinstance(event, PreservationOrdered)
-            expect.add_order(plan, event)
-            rulings = topics.court_topic(app.court_id, "rulings")
-            court.schedule(due, rulings, event, app.application_id)
-            follow_up(court, plan, event, due)
+        planned = plan_order(app, clock.now(), rng)
+        event = planned.order(len(ordered))
+        expect.add_order(plan, event)
+        rulings = topics.court_topic(app.court_id, "rulings")
+        court.schedule(planned.ordered_at, rulings, event, app.application_id)
+        follow_up(court, plan, event, planned.ordered_at)
     elif kind.endswith(".PreservationLifted.v1"):
         lift = decode(kind, record.value or b"")
         assert isinstance(lift, PreservationLifted)
         expect.lifted[header(record, "ce_id") or ""] = lift.reason
-    elif kind.endswith(".FreezeRenewalDue.v1"):
-        due = decode(kind, record.value or b"")
-        assert isinstance(due, FreezeRenewalDue)
-        if due.urgent or not renews(due.asset_identifier):
+    elif kind.endswith(".PreservationRenewalSubmitted.v1"):
+        asked = decode(kind, record.value or b"")
+        assert isinstance(asked, PreservationRenewalSubmitted)
+        if not renews(asked.asset_identifier):
             return
         renewal = PreservationRenewed(
-            court_id=due.court_id,
-            plaintiff_id=due.plaintiff_id,
-            application_id=due.application_id,
-            asset_identifier=due.asset_identifier,
-            expiry_date=due.expiry_date + timedelta(days=365),
+            court_id=asked.court_id,
+            plaintiff_id=asked.plaintiff_id,
+            application_id=asked.application_id,
+            asset_identifier=asked.asset_identifier,
+            expiry_date=asked.expiry_date + timedelta(days=365),
             renewed_at=clock.now() + timedelta(days=2),
         )
         court.schedule(

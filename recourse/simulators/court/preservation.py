@@ -1,14 +1,19 @@
-"""The court's side of asset preservation: orders on applications."""
+"""The court's side of asset preservation: orders and renewals of measures."""
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from contracts.assets import Asset, AssetKind, Measure, MeasureKind, PreservationStage
 from contracts.base import Contract
-from contracts.court import PreservationApplicationSubmitted
-from contracts.rulings import PreservationOrdered
+from contracts.court import (
+    PreservationApplicationSubmitted,
+    PreservationRenewalSubmitted,
+)
+from contracts.rulings import PreservationOrdered, PreservationRenewed
+from recourse.simulators.court.docketing import docket_number, docket_year
 from services.filing_batcher.domain.courts import load_courts
 from services.filing_batcher.domain.errors import UnknownCourtError
 from shared.periods import add_years
@@ -36,6 +41,8 @@ MEASURE_OF = {
     AssetKind.OTHER: MeasureKind.SEAL,
 }
 INQUIRY_BANKS = ("工商银行", "建设银行", "农业银行", "招商银行", "微信支付", "支付宝")
+PRE_SUIT_TYPE = "财保"
+IN_SUIT_TYPE = "执保"
 FOUND_BY_INQUIRY = 0.7
 BEYOND_CAP = 0.04
 
@@ -94,23 +101,64 @@ def _measures(
     return measures
 
 
-def on_preservation_application(
+@dataclass(frozen=True)
+class OrderPlan:
+    """The court's order before it gets its serial: when, which docket, what."""
+
+    ordered_at: datetime
+    court_code: str
+    year: int
+    case_type: str
+    application: PreservationApplicationSubmitted
+    measures: tuple[Measure, ...]
+
+    def order(self, serial: int) -> PreservationOrdered:
+        """The order under the serial the court's register gave it."""
+        app = self.application
+        return PreservationOrdered(
+            court_id=app.court_id,
+            plaintiff_id=app.plaintiff_id,
+            application_id=app.application_id,
+            case_id=app.case_id,
+            docket_number=docket_number(
+                self.court_code, self.year, serial, self.case_type
+            ),
+            measures=self.measures,
+            ordered_at=self.ordered_at,
+        )
+
+
+def plan_order(
     app: PreservationApplicationSubmitted, now: datetime, rng: random.Random
-) -> list[tuple[datetime, Contract]]:
+) -> OrderPlan:
     """The court's order: within 48 hours pre-suit, within five days in-suit."""
     hours = rng.uniform(2, 47) if app.stage is PreservationStage.PRE_SUIT else None
     delay = timedelta(hours=hours) if hours else timedelta(days=rng.uniform(1, 5))
     ordered_at = now + delay
     start = ordered_at.astimezone(CHINA).date()
-    kind = "财保" if app.stage is PreservationStage.PRE_SUIT else "执保"
-    docket = f"({start.year}){court_code(app.court_id)}{kind}{rng.randint(1, 9999)}号"
-    order = PreservationOrdered(
-        court_id=app.court_id,
-        plaintiff_id=app.plaintiff_id,
-        application_id=app.application_id,
-        case_id=app.case_id,
-        docket_number=docket,
-        measures=tuple(_measures(app, start, rng)),
+    kind = PRE_SUIT_TYPE if app.stage is PreservationStage.PRE_SUIT else IN_SUIT_TYPE
+    return OrderPlan(
         ordered_at=ordered_at,
+        court_code=court_code(app.court_id),
+        year=docket_year(ordered_at),
+        case_type=kind,
+        application=app,
+        measures=tuple(_measures(app, start, rng)),
     )
-    return [(ordered_at, order)]
+
+
+def on_renewal_application(
+    renewal: PreservationRenewalSubmitted, now: datetime, rng: random.Random
+) -> list[tuple[datetime, Contract]]:
+    """Renew the measure for a full new term of its kind, within a few days."""
+    renewed_at = now + timedelta(days=rng.uniform(1, 5))
+    cap = add_years(renewal.expiry_date, TERM_YEARS[renewal.asset_kind])
+    ruling = PreservationRenewed(
+        court_id=renewal.court_id,
+        plaintiff_id=renewal.plaintiff_id,
+        application_id=renewal.application_id,
+        asset_identifier=renewal.asset_identifier,
+        expiry_date=cap - timedelta(days=1),
+        renewed_at=renewed_at,
+    )
+    return [(renewed_at, ruling)]

@@ -13,7 +13,11 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from contracts.court import BatchFilingSubmitted, PreservationApplicationSubmitted
+from contracts.court import (
+    BatchFilingSubmitted,
+    PreservationApplicationSubmitted,
+    PreservationRenewalSubmitted,
+)
 from recourse.simulators.court import decisions, reception
 from recourse.simulators.court.docketing import CourtBehaviour
 from services.filing_batcher import registry
@@ -83,6 +87,7 @@ def build() -> Service:
                     PreservationApplicationSubmitted,
                     reception.receive_application(behaviour),
                 ),
+                (PreservationRenewalSubmitted, reception.receive_renewal(behaviour)),
             ]
         ),
         title="on_court_filings",

@@ -95,6 +95,12 @@ async def schedule(
     )
 
 
+async def ruling_scheduled(conn: asyncpg.Connection, ruling_id: str) -> bool:
+    """Whether a ruling of this id is kept already, so no serial is spent twice."""
+    found = await conn.fetchval("SELECT 1 FROM rulings WHERE ruling_id = $1", ruling_id)
+    return found is not None
+
+
 DUE_RULINGS = """
 SELECT * FROM rulings WHERE released_at IS NULL AND due_at <= $1
 ORDER BY due_at, ruling_id

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from contracts.fees import FeeAssessed
+from contracts.fees import FeeAssessed, FeeKind, PreservationFeeReassessed
 
 INSERT_FEE = """
 INSERT INTO fees (fee_id, plaintiff_id, case_id, court_id, fee_kind, procedure, policy,
@@ -54,4 +54,26 @@ async def acceptance_fees(
         """,
         plaintiff_id,
         list(case_ids),
+    )
+
+
+async def preservation_fee(
+    conn: asyncpg.Connection, application_id: str
+) -> asyncpg.Record | None:
+    return await conn.fetchrow(
+        "SELECT * FROM fees WHERE fee_id = $1 FOR UPDATE",
+        f"{FeeKind.PRESERVATION}:{application_id}",
+    )
+
+
+async def record_reassessment(
+    conn: asyncpg.Connection, fee_id: str, reassessed: PreservationFeeReassessed
+) -> None:
+    await conn.execute(
+        "UPDATE fees SET preserved_value = $2, final_amount = $3, reassessed_at = $4"
+        " WHERE fee_id = $1",
+        fee_id,
+        reassessed.preserved_value,
+        reassessed.amount,
+        reassessed.reassessed_at,
     )

@@ -39,6 +39,9 @@ class PreservationPolicy:
     )
     renewal_lead_days: int = 30
     renewal_urgent_days: int = 7
+    # Renewal must be asked at least this many days before expiry (Art. 485).
+    renewal_request_days: int = 7
+    auto_renew: bool = True
     lapse_warning_days: tuple[int, ...] = (20, 27)
     lapse_days: int = 30
     review_max_age: timedelta = timedelta(hours=24)

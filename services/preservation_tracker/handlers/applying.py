@@ -1,6 +1,8 @@
-"""Submitting a checked application to the court, and returning a defective one."""
+"""Completing a checked application, filing it once priced, or returning it."""
 
 from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
 
 import structlog
 
@@ -9,22 +11,62 @@ from contracts.assets import MaterialKind
 from contracts.court import PreservationApplicationSubmitted
 from contracts.notices import NoticeKind
 from contracts.platform import PreservationRequested
-from contracts.preservation import PreservationApplicationReturned, PreservationApplied
-from services.preservation_tracker import store
-from services.preservation_tracker.domain.fee import preservation_fee
+from contracts.preservation import (
+    PreservationApplicationCompleted,
+    PreservationApplicationReturned,
+    PreservationApplied,
+)
+from services.preservation_tracker import store, translate
+from services.preservation_tracker.domain.value import value_to_preserve
 from shared.delivery.unit_of_work import UnitOfWork
 from shared.notices import notify_platform as notify
 
 log = structlog.get_logger(__name__)
 
 
-async def submit(
-    uow: UnitOfWork, application_id: str, request: PreservationRequested, cause: str
+async def complete(
+    uow: UnitOfWork,
+    application_id: str,
+    request: PreservationRequested,
+    received_at: datetime,
+    cause: str,
 ) -> None:
-    """Apply to the court for a complete request and tell the other services."""
+    """Ask fee-calculator for the fee of a complete request; it is filed on it."""
+    application, _ = translate.application_of(request, application_id, received_at)
+    value = value_to_preserve(application)
+    await store.mark_awaiting_fee(uow.conn, application_id, value)
+    completed = PreservationApplicationCompleted(
+        request_id=request.request_id,
+        application_id=application_id,
+        plaintiff_id=request.plaintiff_id,
+        case_id=request.case_id,
+        court_id=request.court_id,
+        stage=request.stage,
+        claim_amount=request.claim_amount,
+        value_to_preserve=value,
+        completed_at=uow.now(),
+    )
+    uow.emit(
+        completed,
+        topic=topics.PRESERVATION,
+        key=request.plaintiff_id,
+        cause_id=cause,
+        name="PreservationApplicationCompleted",
+        subject=request.case_id,
+    )
+    log.info("preservation_fee_requested", application_id=application_id)
+
+
+async def submit(
+    uow: UnitOfWork,
+    application_id: str,
+    request: PreservationRequested,
+    fee: Decimal,
+    cause: str,
+) -> None:
+    """Apply to the court with the assessed fee and tell the other services."""
     assert request.guarantee is not None
     now = uow.now()
-    fee = preservation_fee(request.claim_amount)
     case = await store.docketed_case(uow.conn, request.plaintiff_id, request.case_id)
     in_suit_docket = (
         case["docket_number"] if case and request.stage == "in_suit" else None

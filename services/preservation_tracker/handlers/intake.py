@@ -6,7 +6,7 @@ from contracts.platform import PreservationRequested
 from services.preservation_tracker import store, translate
 from services.preservation_tracker.config import Policies
 from services.preservation_tracker.domain.check import check_application
-from services.preservation_tracker.handlers.applying import return_request, submit
+from services.preservation_tracker.handlers.applying import complete, return_request
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -30,7 +30,7 @@ class RequestIntake:
         if not result.complete or problems:
             status = "returned"
         else:
-            status = "in_review" if result.review_items else "applied"
+            status = "in_review" if result.review_items else "awaiting_fee"
         if not await store.insert_application(uow.conn, app_id, request, status, now):
             log.info("request_already_received", request_id=request.request_id)
             return
@@ -48,4 +48,4 @@ class RequestIntake:
                 elements=[i.element.value for i in result.review_items],
             )
         else:
-            await submit(uow, app_id, request, cause)
+            await complete(uow, app_id, request, now, cause)

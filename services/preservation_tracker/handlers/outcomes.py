@@ -44,18 +44,20 @@ async def record_docketing(uow: UnitOfWork, incoming: Incoming) -> None:
 
 
 async def flag_dismissal(uow: UnitOfWork, incoming: Incoming) -> None:
-    """A dismissed case with measures in force exposes the applicant (Art. 108)."""
+    """A dismissed case whose measures were ever taken exposes the applicant.
+
+    Art. 108: measures already lifted under the 30-day rule or expired still
+    count; measures in force are lifted as well.
+    """
     judgment = incoming.event
     assert isinstance(judgment, JudgmentIssued)
     if judgment.outcome is not JudgmentOutcome.DISMISSED:
         return
-    apps = await store.applications_of_case(
-        uow.conn, judgment.plaintiff_id, judgment.case_id, "ordered"
+    apps = await store.preserved_applications(
+        uow.conn, judgment.plaintiff_id, judgment.case_id
     )
     for app in apps:
-        rows = await clocks_store.measures_of(uow.conn, app["application_id"])
-        if not rows:
-            continue
+        rows = await clocks_store.measures_of(uow.conn, app["application_id"], None)
         order = CourtOrder(
             app["application_id"],
             app["case_id"],
@@ -64,7 +66,9 @@ async def flag_dismissal(uow: UnitOfWork, incoming: Incoming) -> None:
             tuple(translate.measure_from_row(r) for r in rows),
         )
         exposure = wrongful_exposure(judgment.case_id, True, [order])
-        assert exposure is not None
+        if exposure is None:
+            continue
+        now = uow.now()
         uow.emit(
             WrongfulApplicationExposureFlagged(
                 application_id=app["application_id"],
@@ -73,7 +77,7 @@ async def flag_dismissal(uow: UnitOfWork, incoming: Incoming) -> None:
                 court_id=app["court_id"],
                 docket_number=judgment.docket_number,
                 preserved_value=exposure.preserved_value,
-                flagged_at=uow.now(),
+                flagged_at=now,
             ),
             topic=topics.PRESERVATION,
             key=app["plaintiff_id"],
@@ -81,5 +85,11 @@ async def flag_dismissal(uow: UnitOfWork, incoming: Incoming) -> None:
             name=f"WrongfulApplicationExposureFlagged:{app['application_id']}",
             subject=app["case_id"],
         )
-        await lift(uow, app, LiftReason.DISMISSED, incoming.meta.id)
-        log.info("wrongful_exposure_flagged", application_id=app["application_id"])
+        await store.mark_exposure_flagged(uow.conn, app["application_id"], now)
+        if app["status"] == "ordered":
+            await lift(uow, app, LiftReason.DISMISSED, incoming.meta.id)
+        log.info(
+            "wrongful_exposure_flagged",
+            application_id=app["application_id"],
+            measures_in_force=app["status"] == "ordered",
+        )

@@ -20,7 +20,7 @@ from services.preservation_tracker.domain.review import (
     ReviewItem,
     decide,
 )
-from services.preservation_tracker.handlers.applying import return_request, submit
+from services.preservation_tracker.handlers.applying import complete, return_request
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 from shared.notices import notify_platform as notify
@@ -77,7 +77,9 @@ async def decide_review(uow: UnitOfWork, incoming: Incoming) -> None:
         ]
         await return_request(uow, request, (), problems, incoming.meta.id)
     elif await store.count_open_reviews(uow.conn, row["application_id"]) == 0:
-        await submit(uow, row["application_id"], request, incoming.meta.id)
+        await complete(
+            uow, row["application_id"], request, row["received_at"], incoming.meta.id
+        )
     log.info("review_decided", request_id=decision.request_id, verdict=decision.verdict)
 
 

@@ -1,20 +1,24 @@
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
-from contracts.assets import Guarantee, GuaranteeKind, PreservationStage
+from contracts.assets import AssetKind, Measure, MeasureKind, PreservationStage
 from contracts.contact import StatedReason
 from contracts.fees import FeeKind, FeePolicy, Procedure
 from contracts.loans import Arrears, CaseSummary
-from contracts.preservation import PreservationApplied
+from contracts.preservation import (
+    PreservationApplicationCompleted,
+    PreservationOrderRecorded,
+)
 from contracts.triage import CaseFeatures, CaseTriaged, Reason, TriageDecision
 from recourse.simulators.loans import LoanFactory
 from services.fee_calculator.assessment import (
     acceptance_fee,
     complexity_of,
     preservation_fee,
+    preservation_fee_on_order,
 )
 from services.fee_calculator.config import TenantFees
 from services.fee_calculator.domain.errors import InvalidAmountError
@@ -132,25 +136,79 @@ def test_platform_complexity_rating_maps_to_pricing_level(
     assert complexity_of(rating) is level
 
 
-def test_preservation_of_fifty_thousand_costs_five_hundred_twenty() -> None:
-    applied = PreservationApplied(
+def completed(value: str, claim: str = "80000") -> PreservationApplicationCompleted:
+    return PreservationApplicationCompleted(
         request_id="r1",
         application_id="a1",
         plaintiff_id="acme",
         case_id="c1",
         court_id="cn-110105",
         stage=PreservationStage.IN_SUIT,
-        claim_amount=Decimal("50000"),
-        guarantee=Guarantee(kind=GuaranteeKind.CASH_DEPOSIT, amount=Decimal(15000)),
-        fee=Decimal("520.00"),
-        applied_at=AT,
+        claim_amount=Decimal(claim),
+        value_to_preserve=Decimal(value),
+        completed_at=AT,
     )
 
-    fee = preservation_fee(applied, AT)
+
+def order_preserving(*amounts: str) -> PreservationOrderRecorded:
+    return PreservationOrderRecorded(
+        application_id="a1",
+        plaintiff_id="acme",
+        case_id="c1",
+        court_id="cn-110105",
+        stage=PreservationStage.IN_SUIT,
+        docket_number="(2026)京0105执保12号",
+        measures=tuple(
+            Measure(
+                asset_kind=AssetKind.BANK_ACCOUNT,
+                asset_identifier=f"6222-{n}",
+                measure=MeasureKind.FREEZE,
+                amount=Decimal(amount),
+                start_date=date(2026, 12, 4),
+                expiry_date=date(2027, 12, 3),
+            )
+            for n, amount in enumerate(amounts)
+        ),
+        recorded_at=AT,
+    )
+
+
+def test_preservation_of_fifty_thousand_costs_five_hundred_twenty() -> None:
+    fee = preservation_fee(completed("50000"), AT)
 
     assert (fee.amount, fee.fee_kind, fee.application_id) == (
         Decimal("520.00"),
         FeeKind.PRESERVATION,
         "a1",
     )
+    assert fee.claim_amount == Decimal("50000")
     assert fee.case is None
+
+
+def test_preservation_fee_is_priced_on_the_value_to_preserve_not_the_claim() -> None:
+    fee = preservation_fee(completed("800", claim="80000"), AT)
+
+    assert fee.amount == Decimal("30.00")
+
+
+def test_order_preserving_less_reprices_the_fee_and_refunds_the_difference() -> None:
+    reassessed = preservation_fee_on_order(
+        order_preserving("20000", "30000"), Decimal("1020.00"), AT
+    )
+
+    assert reassessed.preserved_value == Decimal("50000")
+    assert (reassessed.amount, reassessed.refund_due, reassessed.balance_due) == (
+        Decimal("520.00"),
+        Decimal("500.00"),
+        Decimal("0"),
+    )
+
+
+def test_order_preserving_nothing_charges_the_fixed_fee() -> None:
+    reassessed = preservation_fee_on_order(order_preserving(), Decimal("520.00"), AT)
+
+    assert (reassessed.preserved_value, reassessed.amount) == (
+        Decimal("0"),
+        Decimal("30.00"),
+    )
+    assert reassessed.refund_due == Decimal("490.00")

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -103,3 +104,32 @@ def test_judgment_for_the_applicant_carries_no_exposure() -> None:
 
 def test_dismissed_case_without_preservation_carries_no_exposure() -> None:
     assert wrongful_exposure("case-9", True, []) is None
+
+
+def test_dismissal_after_the_30_day_lift_still_flags_the_preserved_amount() -> None:
+    lifted = replace(
+        order(measure(AssetKind.BANK_ACCOUNT, date(2027, 3, 2))),
+        stage=Stage.PRE_SUIT,
+        lifted_on=date(2026, 4, 1),
+    )
+
+    exposure = wrongful_exposure("case-1", True, [lifted])
+
+    assert exposure is not None
+    assert exposure.preserved_value == Decimal("5000")
+
+
+def test_dismissal_after_the_measures_expired_still_flags_exposure() -> None:
+    expired = replace(
+        order(measure(AssetKind.BANK_ACCOUNT, date(2027, 3, 2))),
+        lifted_on=date(2027, 3, 3),
+    )
+
+    exposure = wrongful_exposure("case-1", True, [expired])
+
+    assert exposure is not None
+    assert exposure.order_ids == ("ord-1",)
+
+
+def test_order_that_took_no_measures_carries_no_exposure() -> None:
+    assert wrongful_exposure("case-1", True, [order()]) is None
