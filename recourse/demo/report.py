@@ -67,6 +67,7 @@ PRESERVATION_EVENTS = {
     "PreservationApplicationReturned": "returned",
     "PreservationOrderRecorded": "orders",
     "FreezeRenewalDue": "renewal reminders",
+    "RenewalApplied": "renewal applications",
     "MeasureRenewed": "renewals",
     "PreSuitDeadlineWarned": "30-day warnings",
     "PreservationLifted": "lapsed / lifted",
