@@ -2,6 +2,7 @@
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
@@ -13,6 +14,7 @@ from contracts.base import (
     CourtId,
     DocketNumber,
     Money,
+    Name,
     Phone,
     PlaintiffId,
     Ref,
@@ -39,22 +41,39 @@ class PenaltyKind(StrEnum):
     OTHER_BY_LAW = "other_by_law"
 
 
+LISTING_TERM_YEARS = 2
+"""SPC provisions of 2017, Art. 2: items 2 to 6 are listed for two years."""
+
+
 class DishonestListing(Contract):
-    """Listing on the dishonest-debtor list (SPC provisions, 2017)."""
+    """Listing on the dishonest-debtor list (SPC provisions, 2017).
+
+    Item 1 (able but refuses) has no fixed term and no extension; items 2 to 6
+    are listed for 2 years, which a serious case extends once by 1 to 3 years.
+    """
 
     art1_item: int = Field(ge=1, le=6, description="Item of Art. 1 that applies.")
     conduct: Text = Field(description="Conduct that justified the listing.")
-    term_years: int | None = Field(
-        default=None, ge=1, le=5, description="Term; None for able-but-refuses."
+    term_years: Literal[2] | None = Field(
+        default=None, description="2 for items 2 to 6; None for item 1 (no term)."
     )
     extension_years: int | None = Field(
-        default=None, ge=1, le=3, description="Extension for serious cases."
+        default=None,
+        ge=1,
+        le=3,
+        description="Extension of a 2-year term for serious cases; never on item 1.",
     )
 
     @model_validator(mode="after")
     def _term_matches_item(self) -> "DishonestListing":
-        if (self.art1_item == 1) != (self.term_years is None):
-            raise ValueError("only item 1 (able but refuses) has no fixed term")
+        if self.art1_item == 1 and self.term_years is not None:
+            raise ValueError("item 1 (able but refuses) has no fixed term")
+        if self.art1_item == 1 and self.extension_years is not None:
+            raise ValueError("item 1 (able but refuses) has no term to extend")
+        if self.art1_item != 1 and self.term_years is None:
+            raise ValueError(
+                f"item {self.art1_item} is listed for {LISTING_TERM_YEARS} years"
+            )
         return self
 
 
@@ -107,6 +126,10 @@ class JudgmentIssued(Contract):
     """The court decided a case."""
 
     court_id: CourtId = Field(description="The court.")
+    court_name: Name | None = Field(
+        default=None,
+        description="The court's registered name, e.g. 北京市朝阳区人民法院, if known.",
+    )
     plaintiff_id: PlaintiffId = Field(description="Plaintiff of the case.")
     case_id: CaseId = Field(description="The case.")
     docket_number: DocketNumber = Field(description="Docket of the case.")

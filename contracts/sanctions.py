@@ -26,6 +26,20 @@ class PerformanceStatus(StrEnum):
     PARTIALLY_PERFORMED = "partially_performed"
 
 
+class ConsumptionRestriction(StrEnum):
+    """High consumption barred to a listed debtor (SPC provisions, Art. 3)."""
+
+    FLIGHTS_SLEEPERS_SHIP_CABINS = "flights_sleepers_ship_cabins"
+    HIGH_SPEED_RAIL_PREMIUM_SEATS = "high_speed_rail_premium_seats"
+    STAR_HOTELS_NIGHTCLUBS_GOLF = "star_hotels_nightclubs_golf"
+    REAL_ESTATE_AND_LUXURY_RENOVATION = "real_estate_and_luxury_renovation"
+    PREMIUM_OFFICE_RENTAL = "premium_office_rental"
+    NON_ESSENTIAL_VEHICLES = "non_essential_vehicles"
+    TRAVEL_AND_HOLIDAYS = "travel_and_holidays"
+    PRIVATE_SCHOOL_FEES = "private_school_fees"
+    HIGH_PREMIUM_INSURANCE = "high_premium_insurance"
+
+
 class LiftReason(StrEnum):
     PERFORMED = "performed"
     TERM_EXPIRED = "term_expired"
@@ -46,6 +60,10 @@ class SanctionRecorded(Contract):
     penalties: tuple[PenaltyKind, ...] = Field(
         default=(), description="Administrative penalties."
     )
+    restrictions: tuple[ConsumptionRestriction, ...] = Field(
+        default=(),
+        description="High consumption barred while listed; none without a listing.",
+    )
     listed_on: date | None = Field(default=None, description="First day listed.")
     listed_until: date | None = Field(
         default=None, description="Last day listed; None when without fixed term."
@@ -64,13 +82,22 @@ class PublicSanctionEntry(Contract):
         pattern=MASKED_ID_PATTERN,
         description="Id number with birth month and day masked.",
     )
-    court_id: CourtId = Field(description="Court that listed the debtor.")
+    court_id: CourtId = Field(description="Court that listed the debtor, by id.")
+    court: Name = Field(
+        description="That court as the list shows it: its name, else its code."
+    )
     case_number: DocketNumber = Field(description="Enforcement case number.")
     basis_document: DocketNumber = Field(description="Number of the basis document.")
     obligation: Text = Field(description="Obligation set by the basis document.")
     performance_status: PerformanceStatus = Field(description="How far performed.")
     conduct: Text = Field(description="Conduct that justified the listing.")
     published_on: date = Field(description="Date of publication.")
+    version: int = Field(
+        default=1,
+        ge=1,
+        description="1 when first published; each republication of the entry"
+        " (e.g. its performance changed) replaces it with the next number.",
+    )
 
 
 class PublicSanctionWithdrawn(Contract):

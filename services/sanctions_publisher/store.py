@@ -8,7 +8,7 @@ import asyncpg
 
 from contracts.platform import RepaymentReceived
 from contracts.rulings import JudgmentIssued
-from contracts.sanctions import SanctionRecorded
+from contracts.sanctions import PublicSanctionEntry, SanctionRecorded
 
 Row: TypeAlias = asyncpg.Record
 
@@ -56,14 +56,15 @@ async def judgment(
 async def insert_sanction(
     conn: asyncpg.Connection,
     recorded: SanctionRecorded,
-    entry_id: str | None,
+    entry: PublicSanctionEntry | None,
 ) -> None:
+    """Store a sanction with its restrictions and its public entry, if listed."""
     listing = recorded.listing
     await conn.execute(
         "INSERT INTO sanctions (sanction_id, plaintiff_id, case_id, court_id,"
         " art1_item, term_years, extension_years, listed_on, listed_until,"
-        " penalties, entry_id, recorded_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        " penalties, restrictions, entry_id, public_entry, recorded_at)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         recorded.sanction_id,
         recorded.plaintiff_id,
         recorded.case_id,
@@ -74,8 +75,21 @@ async def insert_sanction(
         recorded.listed_on,
         recorded.listed_until,
         [p.value for p in recorded.penalties],
-        entry_id,
+        [r.value for r in recorded.restrictions],
+        entry.entry_id if entry else None,
+        entry.model_dump_json() if entry else None,
         recorded.recorded_at,
+    )
+
+
+async def replace_public_entry(
+    conn: asyncpg.Connection, sanction_id: str, entry: PublicSanctionEntry
+) -> None:
+    """Keep the entry as last published."""
+    await conn.execute(
+        "UPDATE sanctions SET public_entry = $2 WHERE sanction_id = $1",
+        sanction_id,
+        entry.model_dump_json(),
     )
 
 

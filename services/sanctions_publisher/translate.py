@@ -2,20 +2,22 @@
 
 import base64
 import uuid
-from dataclasses import replace
 from datetime import date
 
 from contracts.loans import Sex as EdgeSex
 from contracts.rulings import JudgmentIssued, JudgmentOutcome, PenaltyKind
+from contracts.sanctions import ConsumptionRestriction, PublicSanctionEntry
 from contracts.sanctions import PerformanceStatus as EdgeStatus
-from contracts.sanctions import PublicSanctionEntry
 from services.sanctions_publisher.domain import judgment as domain
 from services.sanctions_publisher.domain.entry import Debtor, PublicEntry, Sex
 from services.sanctions_publisher.domain.listing import (
     DEFAULT_RULES,
     DishonestConduct,
+    HighConsumption,
     Listing,
     ListingRules,
+    extend,
+    restrictions,
 )
 from services.sanctions_publisher.domain.penalties import AdministrativePenalty
 from services.sanctions_publisher.domain.performance import PerformanceStatus
@@ -44,6 +46,7 @@ PENALTY = {
 }
 SEX = {EdgeSex.MALE: Sex.MALE, EdgeSex.FEMALE: Sex.FEMALE}
 EDGE_SEX = {Sex.MALE: EdgeSex.MALE, Sex.FEMALE: EdgeSex.FEMALE}
+RESTRICTION = {r: ConsumptionRestriction[r.name] for r in HighConsumption}
 EDGE_STATUS = {
     PerformanceStatus.UNPERFORMED: EdgeStatus.NOT_PERFORMED,
     PerformanceStatus.PARTIALLY_PERFORMED: EdgeStatus.PARTIALLY_PERFORMED,
@@ -60,11 +63,17 @@ def entry_id_for(plaintiff_id: str, case_id: str) -> str:
     return "pe-" + base64.b32encode(raw).decode().rstrip("=").lower()
 
 
+def court_shown(issued: JudgmentIssued) -> str:
+    """The court as the public list names it: its name, else its docket code."""
+    code = domain.court_code_of(issued.docket_number)
+    return issued.court_name or code or issued.court_id
+
+
 def judgment_of(issued: JudgmentIssued, decided_on: date) -> domain.Judgment:
     """The domain judgment; raises the domain error when its parts contradict."""
     return domain.Judgment(
         case_number=issued.docket_number,
-        court=issued.court_id,
+        court=court_shown(issued),
         outcome=OUTCOME[issued.outcome],
         decided_on=decided_on,
         principal=issued.principal_awarded,
@@ -73,21 +82,27 @@ def judgment_of(issued: JudgmentIssued, decided_on: date) -> domain.Judgment:
     )
 
 
-def listing_of(issued: JudgmentIssued, listed_on: date) -> tuple[Listing, ListingRules]:
-    """The listing with the rules its term follows (the court's base term)."""
+def listing_of(
+    issued: JudgmentIssued, listed_on: date, rules: ListingRules = DEFAULT_RULES
+) -> Listing:
+    """The listing on the legal term; an extension the rules refuse raises."""
     assert issued.listing is not None
     ordered = issued.listing
     listing = Listing(
         case_number=domain.enforcement_case_number(issued.docket_number),
-        court=issued.court_id,
+        court=court_shown(issued),
         conduct=DishonestConduct(ordered.art1_item),
         listed_on=listed_on,
-        extension_years=ordered.extension_years or 0,
     )
-    rules = DEFAULT_RULES
-    if ordered.term_years is not None:
-        rules = replace(rules, base_years=ordered.term_years)
-    return listing, rules
+    if ordered.extension_years is None:
+        return listing
+    return extend(listing, ordered.extension_years, rules)
+
+
+def restrictions_of(listing: Listing) -> tuple[ConsumptionRestriction, ...]:
+    """The listing's high-consumption restrictions, in the contract's order."""
+    barred = restrictions(listing)
+    return tuple(RESTRICTION[r] for r in HighConsumption if r in barred)
 
 
 def debtor_of(issued: JudgmentIssued) -> Debtor:
@@ -113,6 +128,7 @@ def public_entry_of(
         age=entry.age,
         masked_id_number=entry.masked_id_number,
         court_id=court_id,
+        court=entry.court,
         case_number=entry.case_number,
         basis_document=entry.basis_document,
         obligation=entry.obligation,

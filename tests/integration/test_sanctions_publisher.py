@@ -34,8 +34,10 @@ from contracts.platform import LoanOverdue, RepaymentReceived
 from contracts.registry import decode, encode
 from contracts.rulings import CaseDocketedByCourt, JudgmentIssued
 from contracts.sanctions import (
+    ConsumptionRestriction,
     LiftReason,
     PerformanceStatus,
+    PublicSanctionEntry,
     SanctionLifted,
     SanctionRecorded,
 )
@@ -45,6 +47,7 @@ from services.contact_notifier.mapping import body_of, contact_point
 from services.sanctions_publisher.translate import entry_id_for
 from shared.clock import ScaledClock, scaled_setting
 from shared.masking import contains_unmasked_pii
+from shared.periods import add_years
 from tests.integration.test_preservation_tracker import Court, Tap
 from tests.support.infra import Infra
 from tests.support.kafka import Publisher, create_topics, event_headers, header
@@ -55,6 +58,7 @@ Record = ConsumerRecord[bytes, bytes]
 SECONDS_PER_DAY = 0.04
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 CASES_PER_PLATFORM = 150
+COURT_NAME = "北京市朝阳区人民法院"
 
 
 def complaint_of(loan: LoanOverdue) -> ComplaintElements:
@@ -181,6 +185,24 @@ def invalid_repayment(plaintiff_id: str) -> tuple[bytes, list[tuple[str, bytes]]
     return json.dumps(payload).encode(), event_headers(valid)
 
 
+def unlawful_listing(judgment: JudgmentIssued) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """A judgment whose item 1 listing (no fixed term) claims a 5-year term."""
+    payload = json.loads(encode(judgment))
+    payload["case_id"] = f"{judgment.case_id}-unlawful"
+    payload["listing"] = {"art1_item": 1, "conduct": "拒不履行", "term_years": 5}
+    return json.dumps(payload).encode(), event_headers(judgment)
+
+
+def latest_versions(entries: dict[str, Any]) -> dict[str, PublicSanctionEntry]:
+    """Each public entry as last republished, by entry id."""
+    latest: dict[str, PublicSanctionEntry] = {}
+    for entry in entries.values():
+        known = latest.get(entry.entry_id)
+        if known is None or entry.version > known.version:
+            latest[entry.entry_id] = entry
+    return latest
+
+
 @pytest.fixture
 async def publisher_service(
     infra: Infra, tmp_path: Path
@@ -242,6 +264,8 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
             docketed, complaint_of(loan), clock.now(), rng, listing_share=0.4
         ):
             assert isinstance(judgment, JudgmentIssued)
+            if loan.agreed_court_id == courts[0]:
+                judgment = judgment.model_copy(update={"court_name": COURT_NAME})
             ledger.judgments[case_id] = judgment
             topic = topics.court_topic(loan.agreed_court_id, "rulings")
             court.schedule(due, topic, judgment, loan.plaintiff_id)
@@ -267,6 +291,10 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         await publisher.event(payments[0], unknown, plaintiffs[0])
         value, headers = invalid_repayment(plaintiffs[1])
         await publisher.raw(payments[1], value, plaintiffs[1], headers)
+        some = next(iter(ledger.judgments.values()))
+        value, headers = unlawful_listing(some)
+        unlawful_topic = topics.court_topic(some.court_id, "rulings")
+        await publisher.raw(unlawful_topic, value, some.plaintiff_id, headers)
         for repayment, loan in early:
             topic = topics.tenant_topic(loan.plaintiff_id, "payments")
             await publisher.event(topic, repayment, loan.plaintiff_id)
@@ -306,6 +334,8 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
     public = [r for r in tap.records if r.topic == topics.PUBLIC_SANCTIONS]
     ours = [r for r in public if (r.key or b"").decode() in plaintiffs]
     entries = tap.distinct("PublicSanctionEntry", topics.PUBLIC_SANCTIONS)
+    latest = latest_versions(entries)
+    first = {e.entry_id: e for e in entries.values() if e.version == 1}
     withdrawn = tap.distinct("PublicSanctionWithdrawn", topics.PUBLIC_SANCTIONS)
     commands = tap.distinct("SendNotice", topics.CONTACT_COMMANDS)
     notices = [
@@ -319,6 +349,12 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         if r.topic == topics.dlq_topic("sanctions-publisher")
         and header(r, "dlq_original_topic") in payments
     ]
+    dead_rulings = [
+        r
+        for r in tap.records
+        if r.topic == topics.dlq_topic("sanctions-publisher")
+        and header(r, "dlq_original_topic") in rulings
+    ]
     ours_judged = [c for c in commands.values() if c.plaintiff_id in plaintiffs]
     sanctioned = ledger.sanctioned()
     lifts = list(ledger.lifted.values())
@@ -326,7 +362,8 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
         "judgments": await service.fetchval("SELECT count(*) FROM judgments"),
         "dismissed": sum(j.outcome == "dismissed" for j in ledger.judgments.values()),
         "sanctions": len(ledger.recorded),
-        "listings_published": len(entries),
+        "listings_published": len(first),
+        "entries_republished": len(entries) - len(first),
         "lifted_performed": sum(x.reason is LiftReason.PERFORMED for x in lifts),
         "lifted_term": sum(x.reason is LiftReason.TERM_EXPIRED for x in lifts),
         "withdrawn": len(withdrawn),
@@ -342,6 +379,7 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
     assert report["judgments"] == len(loans)
     assert report["sanctions"] == len(sanctioned)
     assert report["listings_published"] == len(listed) > 0
+    assert set(latest) == set(first)
     assert (
         report["lifted_performed"]
         == len([j for j in listed if j.case_id in ledger.repaid_in_full])
@@ -368,13 +406,21 @@ async def test_judgments_of_two_platforms_are_published_masked_and_lifted_once(
     assert (
         await service.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0
     )
-    assert_early_repayments_counted(ledger, entries, await performance(service))
+    assert_early_repayments_counted(ledger, first, await performance(service))
+    assert_partial_repayments_republished(ledger, loans, first, latest)
+    assert_terms_and_restrictions(ledger)
+    assert_courts_named(ledger, latest)
     assert await service.fetchval(
         "SELECT array_agg(repayment_id) FROM repayments WHERE parked"
     ) == ["rep-unknown"]
     [dead_letter] = dead
     assert header(dead_letter, "dlq_original_topic") == payments[1]
     assert "amount" in (header(dead_letter, "dlq_reason") or "")
+    [unlawful] = dead_rulings
+    assert "listing" in (header(unlawful, "dlq_reason") or "")
+    assert f"{some.case_id}-unlawful" not in {
+        r.case_id for r in ledger.recorded.values()
+    }
     for command in ours_judged:
         assert (
             contact_point(command)
@@ -426,6 +472,59 @@ def assert_early_repayments_counted(
         assert entry.performance_status is expected
     for case_id in ledger.repaid_early_in_part:
         assert performed[case_id][0] > 0
+
+
+def assert_partial_repayments_republished(
+    ledger: Ledger,
+    loans: dict[str, tuple[int, LoanOverdue]],
+    first: dict[str, PublicSanctionEntry],
+    latest: dict[str, PublicSanctionEntry],
+) -> None:
+    """A listed debt repaid in part after judgment is republished, once, in part."""
+    partly = {
+        entry_id_for(j.plaintiff_id, j.case_id)
+        for j in ledger.listed()
+        if repayment_plan(loans[j.case_id][0]) == "partial"
+    }
+    assert partly
+    for entry_id, entry in latest.items():
+        if entry_id in partly:
+            assert (entry.version, entry.performance_status) == (
+                2,
+                PerformanceStatus.PARTIALLY_PERFORMED,
+            )
+            assert entry.model_dump(exclude={"version", "performance_status"}) == (
+                first[entry_id].model_dump(exclude={"version", "performance_status"})
+            )
+        else:
+            assert entry.version == 1
+
+
+def assert_terms_and_restrictions(ledger: Ledger) -> None:
+    """Terms follow the law (2 years plus extension, none for item 1); a listing
+    carries every high-consumption restriction, a bare penalty none."""
+    for recorded in ledger.recorded.values():
+        listing = recorded.listing
+        if listing is None:
+            assert recorded.restrictions == ()
+            continue
+        assert recorded.restrictions == tuple(ConsumptionRestriction)
+        assert recorded.listed_on is not None
+        if listing.art1_item == 1:
+            assert recorded.listed_until is None
+        else:
+            years = 2 + (listing.extension_years or 0)
+            assert recorded.listed_until == add_years(recorded.listed_on, years)
+
+
+def assert_courts_named(ledger: Ledger, latest: dict[str, PublicSanctionEntry]) -> None:
+    """Entries name the court: the name it gave, else the code in its docket."""
+    by_entry = {entry_id_for(j.plaintiff_id, j.case_id): j for j in ledger.listed()}
+    assert {e.court for e in latest.values()} == {COURT_NAME, "京0105"}
+    for entry_id, entry in latest.items():
+        judgment = by_entry[entry_id]
+        assert entry.court == (judgment.court_name or "京0105")
+        assert entry.court != entry.court_id
 
 
 def assert_logs_masked(

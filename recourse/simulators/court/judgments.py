@@ -8,12 +8,15 @@ from contracts.assets import Respondent
 from contracts.base import Contract
 from contracts.court import ComplaintElements
 from contracts.rulings import (
+    LISTING_TERM_YEARS,
     CaseDocketedByCourt,
     DishonestListing,
     JudgmentIssued,
     JudgmentOutcome,
     PenaltyKind,
 )
+from services.filing_batcher import registry
+from services.filing_batcher.domain.errors import UnknownCourtError
 
 CENT = Decimal("0.01")
 CONDUCT = {
@@ -31,15 +34,25 @@ EXTENSION_SHARE = 0.2
 
 
 def _listing(rng: random.Random) -> DishonestListing:
+    """Item 1 with no term; items 2 to 6 for the legal term, some extended."""
     item = rng.choices(range(1, 7), weights=ITEM_WEIGHTS)[0]
-    term = None if item == 1 else 2
-    extended = term is not None and rng.random() < EXTENSION_SHARE
+    if item == 1:
+        return DishonestListing(art1_item=item, conduct=CONDUCT[item])
+    extended = rng.random() < EXTENSION_SHARE
     return DishonestListing(
         art1_item=item,
         conduct=CONDUCT[item],
-        term_years=term,
+        term_years=LISTING_TERM_YEARS,
         extension_years=rng.randint(1, 3) if extended else None,
     )
+
+
+def court_name(court_id: str) -> str | None:
+    """The court's registered name, or None for a court not registered."""
+    try:
+        return registry.courts().by_id(court_id).name
+    except UnknownCourtError:
+        return None
 
 
 def _costs(claim: Decimal) -> Decimal:
@@ -76,6 +89,7 @@ def on_case_docketed(
     penalised = not dismissed and rng.random() < PENALTY_SHARE
     judgment = JudgmentIssued(
         court_id=docketed.court_id,
+        court_name=court_name(docketed.court_id),
         plaintiff_id=docketed.plaintiff_id,
         case_id=docketed.case_id,
         docket_number=docketed.docket_number,

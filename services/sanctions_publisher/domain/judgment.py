@@ -1,11 +1,14 @@
 """Judgment outcomes in loan disputes and the obligation they impose."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from services.sanctions_publisher.domain.errors import InvalidJudgmentError
+
+_COURT_CODE = re.compile(r"^[(（]\d{4}[)）]([^\d\s()（）]{1,2}\d{2,4})")
 
 
 class JudgmentOutcome(StrEnum):
@@ -72,3 +75,9 @@ def basis_document(judgment: Judgment) -> str:
 def enforcement_case_number(docket: str) -> str:
     """The enforcement (执) number that follows a first-instance (民初) docket."""
     return docket.replace("民初", "执", 1) if "民初" in docket else docket
+
+
+def court_code_of(docket: str) -> str | None:
+    """The court's display code (京0105) in a docket number, if it has one."""
+    found = _COURT_CODE.match(docket.strip())
+    return found.group(1) if found else None

@@ -12,6 +12,7 @@ from services.sanctions_publisher.domain.judgment import (
     obligation_amount,
     require_obligation,
 )
+from services.sanctions_publisher.domain.listing import Listing
 from services.sanctions_publisher.domain.performance import (
     Performance,
     Repaid,
@@ -39,7 +40,7 @@ async def record_judgment(uow: UnitOfWork, incoming: Incoming) -> None:
     try:
         judgment = translate.judgment_of(issued, local_day(issued.judged_at))
         obligation = obligation_amount(judgment)
-        ordered = None
+        ordered: Listing | None = None
         if issued.listing:
             require_obligation(judgment)
             ordered = translate.listing_of(issued, local_day(now))

@@ -7,7 +7,10 @@ from services.sanctions_publisher.domain.entry import build_public_entry
 from services.sanctions_publisher.domain.errors import UnmaskedPiiError
 from services.sanctions_publisher.domain.judgment import Judgment
 from services.sanctions_publisher.domain.listing import Listing
-from services.sanctions_publisher.domain.performance import Performance
+from services.sanctions_publisher.domain.performance import (
+    Performance,
+    PerformanceStatus,
+)
 from shared.masking import contains_unmasked_pii
 
 
@@ -37,3 +40,17 @@ def public_entry(
     published = translate.public_entry_of(entry, entry_id, issued.court_id, status)
     guard_public_bytes(published.model_dump_json(), issued)
     return published
+
+
+def republished(stored: str, status: PerformanceStatus) -> PublicSanctionEntry | None:
+    """The kept entry at its next version when its status changed, else None."""
+    entry = PublicSanctionEntry.model_validate_json(stored)
+    shown = translate.EDGE_STATUS.get(status)
+    if shown is None or shown is entry.performance_status:
+        return None
+    fields = entry.model_dump()
+    fields.update(performance_status=shown, version=entry.version + 1)
+    updated = PublicSanctionEntry.model_validate(fields)
+    if contains_unmasked_pii(updated.model_dump_json()):
+        raise UnmaskedPiiError("the public entry would publish personal data")
+    return updated

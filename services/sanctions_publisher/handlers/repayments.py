@@ -4,26 +4,22 @@ A repayment can arrive before its case's judgment: it is kept, parked, and
 counted when the judgment is recorded (handlers.judgments).
 """
 
-from dataclasses import replace
-
 import structlog
 
+from contracts import topics
 from contracts.notices import NoticeKind
 from contracts.platform import RepaymentReceived
 from contracts.sanctions import LiftReason
 from services.sanctions_publisher import store
 from services.sanctions_publisher.domain.errors import SanctionsError
-from services.sanctions_publisher.domain.listing import (
-    DEFAULT_RULES,
-    DishonestConduct,
-    Listing,
-)
+from services.sanctions_publisher.domain.listing import DishonestConduct, Listing
 from services.sanctions_publisher.domain.performance import (
     Performance,
     Repaid,
     lift_due,
     perform,
 )
+from services.sanctions_publisher.handlers.publication import republished
 from shared.delivery.unit_of_work import Incoming, UnitOfWork
 from shared.errors import BadInput
 from shared.notices import notify_platform
@@ -68,12 +64,12 @@ async def record_repayment(uow: UnitOfWork, incoming: Incoming) -> None:
     )
     log.info("repayment_recorded", case_id=paid.case_id, status=after.status)
     listed = await store.listing_of_case(uow.conn, paid.plaintiff_id, paid.case_id)
-    if listed is None or after.fully_performed_on is None:
+    if listed is None:
         return
-    rules = DEFAULT_RULES
-    if listed["term_years"] is not None:
-        rules = replace(rules, base_years=listed["term_years"])
-    due = lift_due(_listing(listed), after, default_calendar(), rules)
+    if after.fully_performed_on is None:
+        await _republish(uow, listed, after, incoming.meta.id)
+        return
+    due = lift_due(_listing(listed), after, default_calendar())
     if due is None or due.reason != "performed":
         return
     await store.schedule_lift(
@@ -92,4 +88,33 @@ async def record_repayment(uow: UnitOfWork, incoming: Incoming) -> None:
         data={"sanction_id": listed["sanction_id"], "lift_due_by": due.due_by},
         cause_id=incoming.meta.id,
         name="performed",
+    )
+
+
+async def _republish(
+    uow: UnitOfWork, listed: store.Row, after: Performance, cause: str
+) -> None:
+    """Publish the entry again, same id and next version, when its status changed."""
+    if listed["public_entry"] is None:
+        log.info("public_entry_not_kept", sanction_id=listed["sanction_id"])
+        return
+    try:
+        entry = republished(listed["public_entry"], after.status)
+    except SanctionsError as error:
+        raise BadInput(f"entry {listed['entry_id']}: {error}") from error
+    if entry is None:
+        return
+    await store.replace_public_entry(uow.conn, listed["sanction_id"], entry)
+    uow.emit(
+        entry,
+        topic=topics.PUBLIC_SANCTIONS,
+        key=listed["plaintiff_id"],
+        cause_id=cause,
+        name="PublicSanctionEntry",
+    )
+    log.info(
+        "public_entry_republished",
+        entry_id=entry.entry_id,
+        version=entry.version,
+        status=entry.performance_status,
     )

@@ -10,7 +10,7 @@ from contracts.sanctions import LiftReason, PublicSanctionEntry, SanctionRecorde
 from services.sanctions_publisher import store, translate
 from services.sanctions_publisher.domain.errors import SanctionsError
 from services.sanctions_publisher.domain.judgment import Judgment
-from services.sanctions_publisher.domain.listing import Listing, ListingRules, term_end
+from services.sanctions_publisher.domain.listing import Listing, term_end
 from services.sanctions_publisher.domain.performance import Performance, lift_due
 from services.sanctions_publisher.handlers.publication import public_entry
 from services.sanctions_publisher.notices import (
@@ -30,20 +30,19 @@ async def record_sanctions(
     uow: UnitOfWork,
     issued: JudgmentIssued,
     judgment: Judgment,
-    ordered: tuple[Listing, ListingRules] | None,
+    listing: Listing | None,
     performed: Performance,
     cause: str,
 ) -> None:
     """Publish the listing only after its entry passes the guard; then the notices."""
     sanction_id = translate.sanction_id_for(issued.plaintiff_id, issued.case_id)
     entry = None
-    if ordered is not None:
+    if listing is not None:
         entry_id = translate.entry_id_for(issued.plaintiff_id, issued.case_id)
         try:
-            entry = public_entry(issued, judgment, ordered[0], entry_id, performed)
+            entry = public_entry(issued, judgment, listing, entry_id, performed)
         except SanctionsError as error:
             raise BadInput(f"judgment {issued.docket_number}: {error}") from error
-    listing, rules = ordered if ordered else (None, None)
     recorded = SanctionRecorded(
         sanction_id=sanction_id,
         plaintiff_id=issued.plaintiff_id,
@@ -52,11 +51,12 @@ async def record_sanctions(
         docket_number=issued.docket_number,
         listing=issued.listing if listing else None,
         penalties=issued.penalties,
+        restrictions=translate.restrictions_of(listing) if listing else (),
         listed_on=listing.listed_on if listing else None,
-        listed_until=term_end(listing, rules) if listing and rules else None,
+        listed_until=term_end(listing) if listing else None,
         recorded_at=uow.now(),
     )
-    await store.insert_sanction(uow.conn, recorded, entry.entry_id if entry else None)
+    await store.insert_sanction(uow.conn, recorded, entry)
     uow.emit(
         recorded,
         topic=topics.SANCTIONS,
@@ -65,9 +65,9 @@ async def record_sanctions(
         name="SanctionRecorded",
         subject=issued.case_id,
     )
-    if entry is not None and listing is not None and rules is not None:
+    if entry is not None and listing is not None:
         _publish(uow, issued, entry, cause)
-        due = lift_due(listing, performed, default_calendar(), rules)
+        due = lift_due(listing, performed, default_calendar())
         if due is not None:
             await store.schedule_lift(
                 uow.conn,
@@ -90,6 +90,7 @@ async def record_sanctions(
             "sanction_id": sanction_id,
             "listed_until": recorded.listed_until or "no fixed term" if listing else "",
             "penalties": ",".join(p.value for p in issued.penalties),
+            "restrictions": ",".join(r.value for r in recorded.restrictions),
         },
         cause_id=cause,
         name="sanction",

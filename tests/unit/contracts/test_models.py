@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -13,10 +14,11 @@ from contracts.contact import (
     ContactOutcome,
     Purpose,
 )
+from contracts.errors import InvalidPayloadError
 from contracts.loans import Arrears
 from contracts.platform import LoanOverdue
-from contracts.registry import MODELS
-from contracts.rulings import DishonestListing
+from contracts.registry import MODELS, decode, event_type
+from contracts.rulings import DishonestListing, JudgmentIssued
 from contracts.triage import CaseFeatures, CaseTriaged, Reason, TriageDecision
 
 NOW = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
@@ -117,8 +119,68 @@ def test_a_suit_decision_carries_the_case_summary() -> None:
 def test_only_able_but_refuses_listings_have_no_fixed_term() -> None:
     assert DishonestListing(art1_item=1, conduct="有能力拒不履行").term_years is None
     assert DishonestListing(art1_item=3, conduct="规避执行", term_years=2)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="item 3 is listed for 2 years"):
         DishonestListing(art1_item=3, conduct="规避执行")
+    with pytest.raises(ValidationError, match="has no fixed term"):
+        DishonestListing.model_validate(
+            {"art1_item": 1, "conduct": "有能力拒不履行", "term_years": 2}
+        )
+
+
+@pytest.mark.parametrize("years", [1, 3, 4, 5])
+def test_items_two_to_six_accept_only_the_two_year_term(years: int) -> None:
+    with pytest.raises(ValidationError, match="term_years"):
+        DishonestListing.model_validate(
+            {"art1_item": 2, "conduct": "妨碍执行", "term_years": years}
+        )
+
+
+def test_an_open_term_listing_cannot_be_extended() -> None:
+    with pytest.raises(ValidationError, match="has no term to extend"):
+        DishonestListing(art1_item=1, conduct="有能力拒不履行", extension_years=1)
+
+
+@pytest.mark.parametrize(
+    ("years", "valid"), [(0, False), (1, True), (3, True), (4, False)]
+)
+def test_a_fixed_term_is_extended_by_one_to_three_years(
+    years: int, valid: bool
+) -> None:
+    fields = {"art1_item": 4, "conduct": "违反财产报告制度", "term_years": 2}
+
+    if valid:
+        extended = DishonestListing.model_validate({**fields, "extension_years": years})
+        assert extended.extension_years == years
+    else:
+        with pytest.raises(ValidationError, match="extension_years"):
+            DishonestListing.model_validate({**fields, "extension_years": years})
+
+
+def test_a_judgment_with_an_unlawful_listing_is_refused_with_its_reason() -> None:
+    judgment = {
+        "court_id": "cn-110105",
+        "plaintiff_id": "acme",
+        "case_id": "case-1",
+        "docket_number": "(2026)京0105民初1234号",
+        "defendant": {"name": "张三", "id_number": "110105199003071234"},
+        "defendant_sex": "male",
+        "defendant_birth_date": "1990-03-07",
+        "outcome": "repay_principal",
+        "principal_awarded": "9000.00",
+        "interest_awarded": "0.00",
+        "costs_awarded": "112.50",
+        "reserved_interest_claim": False,
+        "obligation": "偿还借款本金9000.00元",
+        "listing": {"art1_item": 1, "conduct": "拒不履行", "extension_years": 2},
+        "judged_at": "2026-05-06T02:00:00Z",
+    }
+    ce_type = event_type(JudgmentIssued)
+
+    with pytest.raises(InvalidPayloadError) as refused:
+        decode(ce_type, json.dumps(judgment).encode())
+
+    assert "listing" in refused.value.reason
+    assert "has no term to extend" in refused.value.reason
 
 
 def test_a_recipient_time_zone_must_exist() -> None:

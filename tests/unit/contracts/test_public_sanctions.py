@@ -12,6 +12,7 @@ ENTRY = {
     "age": 35,
     "masked_id_number": "1101051990****123X",
     "court_id": "cn-110105",
+    "court": "北京市朝阳区人民法院",
     "case_number": "(2026)京0105执1234号",
     "basis_document": "(2026)京0105民初1234号",
     "obligation": "偿还借款本金8000元",
@@ -37,3 +38,17 @@ def test_has_no_place_for_a_phone_or_an_address() -> None:
     with pytest.raises(ValidationError, match="Extra inputs"):
         PublicSanctionEntry.model_validate({**ENTRY, "phone": "13800138000"})
     assert not {"phone", "address"} & PublicSanctionEntry.model_fields.keys()
+
+
+def test_names_the_court_as_the_public_list_shows_it() -> None:
+    entry = PublicSanctionEntry.model_validate(ENTRY)
+
+    assert entry.court == "北京市朝阳区人民法院"
+    with pytest.raises(ValidationError, match="court"):
+        PublicSanctionEntry.model_validate({**ENTRY, "court": ""})
+
+
+def test_a_first_publication_is_version_one_and_versions_count_from_one() -> None:
+    assert PublicSanctionEntry.model_validate(ENTRY).version == 1
+    with pytest.raises(ValidationError, match="version"):
+        PublicSanctionEntry.model_validate({**ENTRY, "version": 0})

@@ -14,6 +14,7 @@ from contracts.loans import Sex
 from contracts.rulings import CaseDocketedByCourt, JudgmentIssued, JudgmentOutcome
 from recourse.simulators.court.judgments import on_case_docketed
 from services.sanctions_publisher import translate
+from services.sanctions_publisher.domain.listing import term_years
 
 NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
 DOCKETED = CaseDocketedByCourt(
@@ -95,13 +96,42 @@ def test_every_dismissal_awards_nothing_and_lists_nobody() -> None:
 
 
 def test_listed_judgments_carry_valid_terms_for_their_item() -> None:
-    listed = [e for _, e in judgments(60, dismissal_share=0.0, listing_share=1.0)]
+    listed = [e for _, e in judgments(200, dismissal_share=0.0, listing_share=1.0)]
+    listings = [e.listing for e in listed if e.listing is not None]
 
-    assert all(e.listing is not None for e in listed)
-    assert {e.listing.art1_item for e in listed if e.listing} > {1}
+    assert len(listings) == len(listed)
+    assert {item.art1_item for item in listings} == {1, 2, 3, 4, 5, 6}
+    for item in listings:
+        if item.art1_item == 1:
+            assert (item.term_years, item.extension_years) == (None, None)
+        else:
+            assert item.term_years == 2
+            assert item.extension_years in (None, 1, 2, 3)
+    assert any(item.extension_years for item in listings)
+
+
+def test_every_simulated_listing_passes_the_publishers_term_rules() -> None:
+    listed = [e for _, e in judgments(200, dismissal_share=0.0, listing_share=1.0)]
+
     for event in listed:
-        assert event.listing is not None
-        assert (event.listing.term_years is None) == (event.listing.art1_item == 1)
+        listing = translate.listing_of(event, date(2026, 4, 1))
+        years = term_years(listing)
+        assert years is None or 2 <= years <= 5
+
+
+def test_judgment_names_the_court_from_the_court_registry() -> None:
+    [(_, event)] = judgments(1)
+
+    assert event.court_name == "北京市朝阳区人民法院"
+
+
+def test_judgment_of_an_unregistered_court_names_none() -> None:
+    elsewhere = DOCKETED.model_copy(update={"court_id": "run-x-c0"})
+
+    [(_, event)] = on_case_docketed(elsewhere, CASE, NOW, random.Random(1))
+
+    assert isinstance(event, JudgmentIssued)
+    assert event.court_name is None
 
 
 def test_every_simulated_judgment_is_consistent_for_the_sanctions_domain() -> None:

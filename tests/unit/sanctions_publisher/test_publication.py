@@ -1,5 +1,6 @@
 import random
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -8,10 +9,15 @@ import pytest
 from contracts.assets import Respondent
 from contracts.loans import Sex
 from contracts.rulings import DishonestListing, JudgmentIssued, JudgmentOutcome
+from contracts.sanctions import ConsumptionRestriction, PublicSanctionEntry
 from services.sanctions_publisher import translate
-from services.sanctions_publisher.domain.errors import SanctionsError, UnmaskedPiiError
+from services.sanctions_publisher.domain.errors import (
+    InvalidListingError,
+    SanctionsError,
+    UnmaskedPiiError,
+)
 from services.sanctions_publisher.domain.judgment import obligation_amount
-from services.sanctions_publisher.domain.listing import term_end
+from services.sanctions_publisher.domain.listing import DEFAULT_RULES, term_end
 from services.sanctions_publisher.domain.performance import Performance
 from services.sanctions_publisher.handlers.publication import (
     guard_public_bytes,
@@ -47,9 +53,11 @@ def judgment(**changes: object) -> JudgmentIssued:
     return base.model_copy(update=changes)
 
 
-def entry_of(issued: JudgmentIssued, paid: Decimal = Decimal("0")) -> object:
+def entry_of(
+    issued: JudgmentIssued, paid: Decimal = Decimal("0")
+) -> PublicSanctionEntry:
     domain = translate.judgment_of(issued, date(2026, 5, 6))
-    listing, _ = translate.listing_of(issued, date(2026, 5, 7))
+    listing = translate.listing_of(issued, date(2026, 5, 7))
     performed = Performance(obligation_amount(domain), paid)
     return public_entry(issued, domain, listing, "pe-test", performed)
 
@@ -57,10 +65,10 @@ def entry_of(issued: JudgmentIssued, paid: Decimal = Decimal("0")) -> object:
 def test_entry_masks_birth_month_and_day_and_names_the_enforcement_case() -> None:
     entry = entry_of(judgment())
 
-    assert entry.masked_id_number == "1101051990****1234"  # type: ignore[attr-defined]
-    assert entry.case_number == "(2026)京0105执1234号"  # type: ignore[attr-defined]
-    assert entry.performance_status == "not_performed"  # type: ignore[attr-defined]
-    assert entry.sex is Sex.MALE  # type: ignore[attr-defined]
+    assert entry.masked_id_number == "1101051990****1234"
+    assert entry.case_number == "(2026)京0105执1234号"
+    assert entry.performance_status == "not_performed"
+    assert entry.sex is Sex.MALE
 
 
 def test_guard_refuses_a_serialized_entry_holding_a_mobile_number() -> None:
@@ -79,7 +87,7 @@ def test_guard_refuses_the_debtors_service_address() -> None:
 
 
 def test_entry_carries_no_contact_detail_of_the_judgment() -> None:
-    text = entry_of(judgment()).model_dump_json()  # type: ignore[attr-defined]
+    text = entry_of(judgment()).model_dump_json()
 
     assert PHONE not in text and SERVICE_ADDRESS not in text
     assert "phone" not in text and "address" not in text
@@ -88,7 +96,7 @@ def test_entry_carries_no_contact_detail_of_the_judgment() -> None:
 def test_entry_of_a_debt_repaid_in_part_shows_partial_performance() -> None:
     entry = entry_of(judgment(), paid=Decimal("5000"))
 
-    assert entry.performance_status == "partially_performed"  # type: ignore[attr-defined]
+    assert entry.performance_status == "partially_performed"
 
 
 def test_contradictory_judgment_is_refused_by_the_domain() -> None:
@@ -106,17 +114,46 @@ def test_entry_ids_never_read_as_a_phone_or_id_number() -> None:
     assert all(re.fullmatch(r"pe-[a-z2-7]{26}", i) for i in ids)
 
 
-def test_listing_term_follows_the_courts_base_term_and_extension() -> None:
+def test_listing_term_is_the_legal_two_years_plus_the_extension() -> None:
     extended = DishonestListing(
         art1_item=2, conduct="妨碍执行", term_years=2, extension_years=1
     )
-    listing, rules = translate.listing_of(judgment(listing=extended), date(2026, 5, 7))
+    listing = translate.listing_of(judgment(listing=extended), date(2026, 5, 7))
 
-    assert term_end(listing, rules) == date(2029, 5, 7)
+    assert term_end(listing) == date(2029, 5, 7)
 
 
 def test_able_but_refusing_debtor_has_no_term() -> None:
     open_term = DishonestListing(art1_item=1, conduct="拒不履行")
-    listing, rules = translate.listing_of(judgment(listing=open_term), date(2026, 5, 7))
+    listing = translate.listing_of(judgment(listing=open_term), date(2026, 5, 7))
 
-    assert term_end(listing, rules) is None
+    assert term_end(listing) is None
+
+
+def test_extension_beyond_the_configured_maximum_is_refused() -> None:
+    extended = DishonestListing(
+        art1_item=3, conduct="规避执行", term_years=2, extension_years=3
+    )
+    stricter = replace(DEFAULT_RULES, max_extension_years=2)
+
+    with pytest.raises(InvalidListingError):
+        translate.listing_of(judgment(listing=extended), date(2026, 5, 7), stricter)
+
+
+def test_entry_names_the_court_by_the_name_the_court_gave() -> None:
+    entry = entry_of(judgment(court_name="北京市朝阳区人民法院"))
+
+    assert entry.court == "北京市朝阳区人民法院"
+    assert entry.court_id == "cn-110105"
+
+
+def test_entry_without_a_court_name_shows_the_court_code_of_the_docket() -> None:
+    entry = entry_of(judgment(court_name=None))
+
+    assert entry.court == "京0105"
+
+
+def test_listing_restricts_every_kind_of_high_consumption() -> None:
+    listing = translate.listing_of(judgment(), date(2026, 5, 7))
+
+    assert translate.restrictions_of(listing) == tuple(ConsumptionRestriction)
