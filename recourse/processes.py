@@ -57,6 +57,14 @@ class ProcessGroup:
         for name in names:
             self.start(name, SERVICES[name])
 
+    def kill_and_restart(self, name: str) -> Child:
+        """SIGKILL a running child, as a crash would, then start it afresh."""
+        [child] = [c for c in self.children if c.name == name]
+        _signal_group(child.proc.pid, signal.SIGKILL)
+        child.proc.wait(timeout=10)
+        self.children.remove(child)
+        return self.start(name, child.module)
+
     def dead(self) -> list[Child]:
         return [c for c in self.children if c.proc.poll() is not None]
 

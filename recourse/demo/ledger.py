@@ -9,6 +9,7 @@ from typing import Any
 import asyncpg
 
 SCHEMAS = ("triage", "contact", "fees", "filing", "preservation", "sanctions")
+COURT_SCHEMA = "court_sim"
 
 PUBLISHED = """
 SELECT %(schema)r AS schema, o.topic, convert_from(o.key, 'UTF8') AS key,
@@ -44,18 +45,21 @@ class Published:
         return value if isinstance(value, dict) else {}
 
 
-async def existing_schemas(conn: asyncpg.Connection) -> list[str]:
+async def existing_schemas(
+    conn: asyncpg.Connection, wanted: Sequence[str] = SCHEMAS
+) -> list[str]:
+    """Those of `wanted` (the six services by default) that have an outbox."""
     rows = await conn.fetch(
         "SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox'"
     )
     found = {row["table_schema"] for row in rows}
-    return [schema for schema in SCHEMAS if schema in found]
+    return [schema for schema in wanted if schema in found]
 
 
 async def read_ledger(url: str, schemas: Sequence[str] = SCHEMAS) -> list[Published]:
     conn = await asyncpg.connect(url)
     try:
-        present = set(await existing_schemas(conn))
+        present = set(await existing_schemas(conn, schemas))
         rows: list[Published] = []
         for schema in schemas:
             if schema not in present:

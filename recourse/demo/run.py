@@ -9,7 +9,7 @@ from pathlib import Path
 
 import asyncpg
 
-from recourse.demo.ledger import existing_schemas
+from recourse.demo.ledger import COURT_SCHEMA, SCHEMAS, existing_schemas
 from recourse.localinfra import stack
 from recourse.localinfra.process import REPO_ROOT, using_state_dir
 from recourse.processes import SERVICES, ProcessGroup
@@ -94,7 +94,8 @@ class SystemRun:
         conn = await asyncpg.connect(self.database_url)
         try:
             total = 0
-            for schema in await existing_schemas(conn):
+            wanted = (*SCHEMAS, COURT_SCHEMA)
+            for schema in await existing_schemas(conn, wanted):
                 total += await conn.fetchval(
                     f"SELECT count(*) FROM {schema}.outbox WHERE sent_at IS NULL"
                 )

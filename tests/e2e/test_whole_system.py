@@ -11,7 +11,7 @@ from aiokafka import AIOKafkaConsumer
 
 from contracts import topics
 from recourse.demo.endstate import FINAL, case_facts
-from recourse.demo.ledger import Published, read_ledger
+from recourse.demo.ledger import COURT_SCHEMA, Published, read_ledger
 from recourse.demo.run import RunConfig, SystemRun
 from recourse.simulators.loans import LoanFactory
 from shared.masking import contains_unmasked_pii
@@ -20,6 +20,8 @@ from tests.support.kafka import Publisher, event_headers
 pytestmark = pytest.mark.e2e
 PLATFORM = "qianhai-credit"
 EXPECTED_LETTERS = Counter({"triage-scorer": 2, "fee-calculator": 1})
+# SIGKILL mid-run, once each: preservation orders and judgments are in flight.
+CRASHES = {"preservation-tracker": 12, "sanctions-publisher": 24}
 
 
 async def inject_bad_inputs(bootstrap: str) -> None:
@@ -77,11 +79,18 @@ async def test_thousand_cases_reach_exactly_one_end_state_each(
 ) -> None:
     system.start()
     await inject_bad_inputs(system.bootstrap_servers)
+    crashes = dict(CRASHES)
     while not system.finished():
         system.check_alive()
+        for name, day in list(crashes.items()):
+            if system.simulated_day() >= day:
+                assert system.group is not None
+                system.group.kill_and_restart(name)
+                print(f"killed and restarted {name} on day {day}")
+                del crashes[name]
         await asyncio.sleep(1.0)
     await system.settle()
-    rows = await read_ledger(system.database_url)
+    court, rows = await taken_up(system.database_url)
     entries = await public_entries(system.bootstrap_servers)
 
     facts = case_facts(rows)
@@ -119,3 +128,55 @@ async def test_thousand_cases_reach_exactly_one_end_state_each(
     assert [r for r in rows if not r.sent] == []
     letters = Counter(r.topic.split(".")[1] for r in rows if r.topic.startswith("dlq."))
     assert letters == EXPECTED_LETTERS
+    assert_crashed_services_lost_nothing(rows, court)
+
+
+def _court_keys(rows: list[Published]) -> tuple[set[str], set[tuple[str, str]]]:
+    orders = {b["application_id"] for b in by_name(rows, "PreservationOrdered")}
+    orders |= {b["application_id"] for b in by_name(rows, "PreservationOrderRecorded")}
+    judged = {
+        (b["plaintiff_id"], b["case_id"]) for b in by_name(rows, "JudgmentIssued")
+    }
+    judged |= {
+        (b["plaintiff_id"], b["case_id"])
+        for b in by_name(rows, "PlatformNotice")
+        if b["kind"] == "judgment"
+    }
+    return orders, judged
+
+
+async def taken_up(url: str) -> tuple[list[Published], list[Published]]:
+    """The court's and the services' ledgers, once the services have answered
+    every ruling the court had published: the court keeps ruling after the run."""
+    for _ in range(30):
+        court = await read_ledger(url, (COURT_SCHEMA,))
+        rows = await read_ledger(url)
+        if _court_keys(court) <= _court_keys(rows):
+            break
+        await asyncio.sleep(1.0)
+    return court, rows
+
+
+def assert_crashed_services_lost_nothing(
+    rows: list[Published], court: list[Published]
+) -> None:
+    """Every order and judgment the court issued was taken up exactly once."""
+    assert [r for r in court if not r.sent] == []
+    ordered = Counter(
+        b["application_id"] for b in by_name(court, "PreservationOrdered")
+    )
+    recorded = Counter(
+        b["application_id"] for b in by_name(rows, "PreservationOrderRecorded")
+    )
+    assert ordered and set(ordered.values()) == {1}
+    assert recorded == ordered
+    judgments = Counter(
+        (b["plaintiff_id"], b["case_id"]) for b in by_name(court, "JudgmentIssued")
+    )
+    notices = Counter(
+        (b["plaintiff_id"], b["case_id"])
+        for b in by_name(rows, "PlatformNotice")
+        if b["kind"] == "judgment"
+    )
+    assert judgments and set(judgments.values()) == {1}
+    assert notices == judgments
