@@ -1,6 +1,7 @@
 """Publishing test inputs and reading service outputs on a real broker."""
 
 import asyncio
+import contextlib
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -8,6 +9,7 @@ from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 from aiokafka.structs import ConsumerRecord
 
 from contracts.base import Contract
@@ -38,28 +40,81 @@ async def create_topics(
         existing = set(await admin.list_topics())
         new = [NewTopic(n, partitions, 1) for n in names if n not in existing]
         if new:
-            await admin.create_topics(new)
+            # Another client may create one meanwhile: that is what we wanted.
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(new)
     finally:
         await admin.close()
 
 
 class Publisher:
-    """Sends raw records, so tests can also send what a service must reject."""
+    """Sends raw records, so tests can also send what a service must reject.
+
+    A topic is created (and its partitions known) before its first record, so
+    nothing is sent into a topic whose leader is not elected yet; a record the
+    broker still refuses is sent again, and one that cannot be delivered at
+    all fails the test at `flush` or exit instead of vanishing.
+    """
+
+    RESENDS = 5
 
     def __init__(self, bootstrap: str) -> None:
+        self._bootstrap = bootstrap
         self._producer = AIOKafkaProducer(
             bootstrap_servers=bootstrap, enable_idempotence=True, linger_ms=5
         )
+        self._ready: set[str] = set()
+        self._pending: list[asyncio.Future[object]] = []
 
     async def __aenter__(self) -> "Publisher":
         await self._producer.start()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._producer.stop()
+        try:
+            if exc[0] is None:
+                await self.flush()
+        finally:
+            await self._producer.stop()
+
+    async def _ensure_topic(self, topic: str) -> None:
+        if topic in self._ready:
+            return
+        await create_topics(self._bootstrap, [topic])
+        deadline = time.monotonic() + 30
+        while not await self._producer.partitions_for(topic):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"topic {topic} has no partitions after 30 s")
+            await asyncio.sleep(0.2)
+        self._ready.add(topic)
 
     async def raw(self, topic: str, value: bytes, key: str, headers: Headers) -> None:
-        await self._producer.send(topic, value=value, key=key.encode(), headers=headers)
+        await self._ensure_topic(topic)
+        record = (topic, value, key.encode(), headers)
+        delivery = await self._producer.send(
+            topic, value=value, key=key.encode(), headers=headers
+        )
+        self._pending.append(asyncio.ensure_future(self._delivered(delivery, record)))
+
+    async def _delivered(
+        self,
+        delivery: "asyncio.Future[object]",
+        record: tuple[str, bytes, bytes, Headers],
+    ) -> object:
+        topic, value, key, headers = record
+        try:
+            return await delivery
+        except KafkaError:
+            for attempt in range(1, self.RESENDS + 1):
+                try:
+                    return await self._producer.send_and_wait(
+                        topic, value=value, key=key, headers=headers
+                    )
+                except KafkaError:
+                    if attempt == self.RESENDS:
+                        raise
+                    await asyncio.sleep(0.5 * attempt)
+            raise
 
     async def event(
         self, topic: str, event: Contract, key: str, event_id: str | None = None
@@ -69,7 +124,10 @@ class Publisher:
         return dict(headers)["ce_id"].decode()
 
     async def flush(self) -> None:
+        """Wait until every record sent so far is on the broker."""
         await self._producer.flush()
+        pending, self._pending = self._pending, []
+        await asyncio.gather(*pending)
 
 
 class TopicReader:
