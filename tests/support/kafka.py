@@ -102,19 +102,18 @@ class Publisher:
         record: tuple[str, bytes, bytes, Headers],
     ) -> object:
         topic, value, key, headers = record
-        try:
+        with contextlib.suppress(KafkaError):
             return await delivery
-        except KafkaError:
-            for attempt in range(1, self.RESENDS + 1):
-                try:
-                    return await self._producer.send_and_wait(
-                        topic, value=value, key=key, headers=headers
-                    )
-                except KafkaError:
-                    if attempt == self.RESENDS:
-                        raise
-                    await asyncio.sleep(0.5 * attempt)
-            raise
+        for attempt in range(1, self.RESENDS):
+            with contextlib.suppress(KafkaError):
+                return await self._producer.send_and_wait(
+                    topic, value=value, key=key, headers=headers
+                )
+            await asyncio.sleep(0.5 * attempt)
+        # The last resend's error fails the test at flush or exit.
+        return await self._producer.send_and_wait(
+            topic, value=value, key=key, headers=headers
+        )
 
     async def event(
         self, topic: str, event: Contract, key: str, event_id: str | None = None
