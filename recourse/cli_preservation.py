@@ -93,7 +93,7 @@ async def publish_decisions(
         bootstrap_servers=bootstrap, enable_idempotence=True, acks="all"
     )
     await producer.start()
-    ids = []
+    ids, deliveries = [], []
     try:
         for decision in decisions:
             meta = EventMeta(
@@ -102,14 +102,16 @@ async def publish_decisions(
                 source=SOURCE,
                 time=decision.decided_at,
             )
-            await producer.send(
-                topics.PRESERVATION,
-                value=encode(decision),
-                key=decision.plaintiff_id.encode(),
-                headers=encode_headers(meta),
+            deliveries.append(
+                await producer.send(
+                    topics.PRESERVATION,
+                    value=encode(decision),
+                    key=decision.plaintiff_id.encode(),
+                    headers=encode_headers(meta),
+                )
             )
             ids.append(meta.id)
-        await producer.flush()
+        await asyncio.gather(*deliveries)
     finally:
         await producer.stop()
     return ids

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from contracts.base import Contract
 from contracts.cloudevents import EventMeta, decode_headers, derived_id, encode_headers
@@ -87,9 +88,12 @@ class PlatformSimulator:
             await producer.stop()
 
     async def _publish_due(self, producer: AIOKafkaProducer) -> None:
+        """Send what is due; what the broker refuses goes back in the queue."""
         now = self.clock.now()
+        sending = []
         while self._queue and self._queue[0][0] <= now:
-            _, _, action = heapq.heappop(self._queue)
+            item = heapq.heappop(self._queue)
+            action = item[2]
             meta = EventMeta(
                 id=derived_id(
                     f"platform-sim-{self.plan.seed}", natural_id(action.event)
@@ -98,13 +102,23 @@ class PlatformSimulator:
                 source=f"/platforms/{action.key}",
                 time=now,
             )
-            await producer.send(
+            delivery = await producer.send(
                 action.topic,
                 encode(action.event),
                 key=action.key.encode(),
                 headers=encode_headers(meta),
             )
-            self.sent[type(action.event).__name__] += 1
+            sending.append((item, delivery))
+        for item, delivery in sending:
+            try:
+                await delivery
+            except KafkaError as error:
+                # Same ce_id when sent again, so a copy that did land is a dup
+                # the services' inboxes drop.
+                log.warning("platform_event_retried", error=str(error))
+                heapq.heappush(self._queue, item)
+                continue
+            self.sent[type(item[2].event).__name__] += 1
 
     def _react(self, headers: list[tuple[str, bytes]], value: bytes) -> None:
         try:
